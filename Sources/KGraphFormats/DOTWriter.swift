@@ -1,0 +1,235 @@
+import Foundation
+import KGraph
+import KGraphXML
+
+/// Writes a `KnowledgeGraph` as a Graphviz DOT file that `dot -Tsvg` lays
+/// out without a single warning.
+///
+/// The file is a non-strict `digraph`, so parallel edges of different types
+/// and self-loops are kept, with every id and string quoted and escaped
+/// (no keyword such as `node`, `edge` or `strict` can break it). Nodes come
+/// before edges, in `sortedEntities` order; an entity's kind sets its shape
+/// and fill colour, explained by a legend in `subgraph "cluster_legend"`
+/// (which `validate-exports.sh` leaves out of its counts). Edges, in
+/// `sortedRelations` order, are labelled with the relation type and its
+/// weight when above one; hedged relations are dashed, and negated ones
+/// (every mention denies them) are drawn dotted and grey, labelled
+/// `not <type>`, so they are visible without being shown as facts.
+///
+/// ```swift
+/// try DOTWriter().write(graph, to: "graphs/seed.dot")
+/// ```
+public struct DOTWriter: Sendable {
+    /// The name after `digraph`.
+    public var graphName: String
+
+    public init(graphName: String = "kgraph") {
+        self.graphName = graphName
+    }
+
+    /// Writes `graph` to `path`, replacing the file atomically.
+    ///
+    /// - Throws: `ExportError` when the file cannot be written or moved into
+    ///   place; an existing file is then left as it was.
+    public func write(_ graph: KnowledgeGraph, to path: String) throws {
+        try AtomicFile.write(to: path) { temporary in
+            let sink = try FileSink(path: temporary)
+            try emit(graph, to: sink)
+            try sink.finish()
+        }
+    }
+
+    /// The DOT text for `graph`.
+    public func string(for graph: KnowledgeGraph) -> String {
+        let sink = MemorySink()
+        try! emit(graph, to: sink)  // a memory sink never throws
+        return sink.text
+    }
+
+    /// Writes `graph` to `path` (see `write(_:to:)`).
+    public static func write(_ graph: KnowledgeGraph, to path: String) throws {
+        try DOTWriter().write(graph, to: path)
+    }
+
+    // MARK: Styles
+
+    /// Shape and fill colour of each kind; colours from ColorBrewer's Pastel1.
+    static func style(of kind: EntityKind) -> (shape: String, fill: String) {
+        switch kind {
+        case .person: ("ellipse", "#b3cde3")
+        case .country: ("box", "#ccebc5")
+        case .organization: ("hexagon", "#fed9a6")
+        case .place: ("house", "#ffffcc")
+        case .group: ("octagon", "#decbe4")
+        case .other: ("note", "#f2f2f2")
+        }
+    }
+
+    // MARK: Emitting
+
+    private func emit(_ graph: KnowledgeGraph, to sink: some TextSink) throws {
+        let entities = graph.sortedEntities
+        sink.text += "digraph \(Self.quoted(graphName)) {\n"
+        sink.text += "  graph [charset=\"UTF-8\", rankdir=\"LR\", fontname=\"Helvetica\", fontsize=\"10\", "
+            + "nodesep=\"0.3\", ranksep=\"0.6\"];\n"
+        sink.text += "  node [style=\"filled\", fontname=\"Helvetica\", fontsize=\"10\", color=\"#555555\"];\n"
+        sink.text += "  edge [fontname=\"Helvetica\", fontsize=\"9\", color=\"#444444\", fontcolor=\"#222222\"];\n"
+
+        // The legend's ids must not be an entity's: lengthen the prefix until none starts with it.
+        var prefix = "legend:"
+        while graph.entities.keys.contains(where: { $0.rawValue.hasPrefix(prefix) }) { prefix = "_" + prefix }
+        let kinds = Set(entities.map(\.kind)).sorted()
+        let relations = graph.sortedRelations
+        let hasHedged = relations.contains(where: \.isHedged)
+        let hasNegated = relations.contains(where: \.isNegated)
+        if !kinds.isEmpty {
+            sink.text += "  subgraph \"cluster_legend\" {\n"
+            sink.text += "    graph [label=\"Legend\", style=\"rounded\", color=\"#999999\"];\n"
+            for kind in kinds {
+                let (shape, fill) = Self.style(of: kind)
+                sink.text += "    \(Self.quoted(prefix + kind.rawValue)) [label=\(Self.quoted(kind.rawValue)), "
+                    + "shape=\"\(shape)\", fillcolor=\"\(fill)\"];\n"
+            }
+            if hasHedged || hasNegated {
+                var lines: [String] = []
+                if hasHedged { lines.append("dashed edge: hedged") }
+                if hasNegated { lines.append("dotted grey edge: denied") }
+                sink.text += "    \(Self.quoted(prefix + "edges")) [label=\(Self.quoted(lines.joined(separator: "\n"))), "
+                    + "shape=\"plaintext\", style=\"solid\"];\n"
+            }
+            sink.text += "  }\n"
+        }
+
+        for entity in entities {
+            let (shape, fill) = Self.style(of: entity.kind)
+            sink.text += "  "
+            Self.appendQuoted(entity.id.rawValue, to: &sink.text)
+            sink.text += " [label="
+            Self.appendQuoted(entity.name, to: &sink.text)
+            sink.text += ", shape=\"\(shape)\", fillcolor=\"\(fill)\"];\n"
+            try sink.flushIfFull()
+        }
+
+        for relation in relations {
+            sink.text += "  "
+            Self.appendQuoted(relation.source.rawValue, to: &sink.text)
+            sink.text += " -> "
+            Self.appendQuoted(relation.target.rawValue, to: &sink.text)
+            sink.text += " [label="
+            if relation.isNegated {
+                Self.appendQuoted("not " + relation.type.rawValue, to: &sink.text)
+                sink.text += ", style=\"dotted\", color=\"#999999\", fontcolor=\"#888888\""
+            } else {
+                let weight = relation.weight
+                Self.appendQuoted(
+                    weight > 1 ? "\(relation.type.rawValue) (\(weight))" : relation.type.rawValue, to: &sink.text)
+                if relation.isHedged { sink.text += ", style=\"dashed\"" }
+            }
+            sink.text += "];\n"
+            try sink.flushIfFull()
+        }
+        sink.text += "}\n"
+    }
+
+    // MARK: Quoting
+
+    /// The longest run of a quoted string before it is split with `+` (Graphviz's lexer
+    /// handles long strings, but other tools' line buffers do not).
+    static let maxChunkBytes = 16 * 1024
+
+    /// `text` as a DOT double-quoted string.
+    static func quoted(_ text: String) -> String {
+        var out = ""
+        appendQuoted(text, to: &out)
+        return out
+    }
+
+    /// Appends `text` as a double-quoted DOT string.
+    ///
+    /// Backslash and quote are escaped, a line break becomes `\n`, and control
+    /// characters are dropped. Escaping is injective, so distinct ids stay
+    /// distinct. Strings longer than `maxChunkBytes` are split as
+    /// `"..." + "..."` between scalars, never inside an escape.
+    static func appendQuoted(_ text: String, to out: inout String) {
+        out.append("\"")
+        if text.utf8.count <= maxChunkBytes, !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xEF }) {
+            out.append(text)
+            out.append("\"")
+            return
+        }
+        var chunk = 0
+        for scalar in text.unicodeScalars {
+            let piece: String
+            switch scalar {
+            case "\\": piece = "\\\\"
+            case "\"": piece = "\\\""
+            case "\n": piece = "\\n"
+            case _ where XMLWriter.isForbidden(scalar) || scalar == "\r": continue
+            default: piece = String(scalar)
+            }
+            let size = piece.utf8.count
+            if chunk + size > maxChunkBytes {
+                out.append("\" + \"")
+                chunk = 0
+            }
+            out.append(piece)
+            chunk += size
+        }
+        out.append("\"")
+    }
+}
+
+// MARK: - Output
+
+/// Where DOT text goes: collected in `text`, handed on by `flushIfFull`.
+private protocol TextSink: AnyObject {
+    var text: String { get set }
+    func flushIfFull() throws
+}
+
+private final class MemorySink: TextSink {
+    var text = ""
+    func flushIfFull() {}
+}
+
+/// Writes to a file in 1 MiB pieces, so a large graph never sits in memory as text.
+private final class FileSink: TextSink {
+    var text = ""
+    let path: String
+    private let handle: FileHandle
+
+    init(path: String) throws {
+        self.path = path
+        guard FileManager.default.createFile(atPath: path, contents: nil) else {
+            throw ExportError(file: path, message: "cannot create the file")
+        }
+        do {
+            handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        } catch {
+            throw ExportError(file: path, message: "cannot open the file for writing: \(error.localizedDescription)")
+        }
+    }
+
+    func flushIfFull() throws {
+        if text.utf8.count >= 1 << 20 { try flush() }
+    }
+
+    func flush() throws {
+        do {
+            try handle.write(contentsOf: Data(text.utf8))
+        } catch {
+            throw ExportError(file: path, message: "cannot write: \(error.localizedDescription)")
+        }
+        text.removeAll(keepingCapacity: true)
+    }
+
+    func finish() throws {
+        try flush()
+        do {
+            try handle.synchronize()
+            try handle.close()
+        } catch {
+            throw ExportError(file: path, message: "cannot write: \(error.localizedDescription)")
+        }
+    }
+}
