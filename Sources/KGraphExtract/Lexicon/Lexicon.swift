@@ -1,0 +1,159 @@
+import Foundation
+import KGraph
+
+/// How a mention names its entity.
+public enum MentionForm: String, Sendable, Hashable, Codable {
+    /// The canonical name ("Vladimir Putin").
+    case name
+    /// Another name, short form, acronym or surname ("Putin", "U.N.", "DPRK").
+    case alias
+    /// A nationality adjective or people noun ("Russian officials", "North Koreans").
+    case demonym
+    /// A description ("the Russian president", "the North").
+    case nominal
+    /// A pronoun ("he", "she").
+    case pronoun
+}
+
+/// The dictionary kgraph recognises names with: countries, organisations, places and people.
+///
+/// Built from the data files shipped with kgraph (see `Resources/lexicon/README.md`)
+/// and any user files given with `--lexicon`. Matching is case-sensitive on
+/// whole tokens, so "US" is a country and "us" is not.
+public struct Lexicon: Sendable {
+    /// What a phrase of the text can refer to.
+    struct Hit: Sendable, Hashable {
+        var entry: Int
+        var form: MentionForm
+    }
+
+    public private(set) var entries: [LexiconEntry] = []
+    private var indexByID: [EntityID: Int] = [:]
+    /// Token-joined phrase → entries it names.
+    private(set) var phrases: [String: [Hit]] = [:]
+    /// First token of a phrase → the longest phrase length starting with it.
+    private(set) var longestPhrase: [String: Int] = [:]
+    /// A person's last name (and other name parts) → people.
+    private(set) var nameParts: [String: [Int]] = [:]
+    /// Country or organisation name → (person, role) pairs.
+    private(set) var rolesByHolder: [String: [(person: Int, role: LexiconEntry.Role)]] = [:]
+    /// Place name → the country it is the capital of.
+    private(set) var capitalOf: [String: String] = [:]
+    /// Canonical country/organisation names, for `country` lookups.
+    private(set) var countryNames: Set<String> = []
+    /// First names of known people: evidence that an unknown capitalised pair is a person.
+    private(set) var firstNames: Set<String> = []
+
+    public init() {}
+
+    public init(entries: [LexiconEntry]) {
+        for entry in entries { upsert(entry) }
+        rebuildIndexes()
+    }
+
+    public var count: Int { entries.count }
+
+    public func entry(for id: EntityID) -> LexiconEntry? { indexByID[id].map { entries[$0] } }
+
+    /// Adds an entry or replaces the one with the same kind and name.
+    mutating func upsert(_ entry: LexiconEntry) {
+        if let index = indexByID[entry.id] {
+            entries[index] = entry
+        } else {
+            indexByID[entry.id] = entries.count
+            entries.append(entry)
+        }
+    }
+
+    mutating func remove(_ id: EntityID) {
+        guard let index = indexByID[id] else { return }
+        entries.remove(at: index)
+        indexByID = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1.id, $0) })
+    }
+
+    /// The phrase key for `text`: its tokens joined by single spaces.
+    static func key(_ text: String) -> String {
+        Tokenizer.words(of: text).joined(separator: " ")
+    }
+
+    mutating func rebuildIndexes() {
+        phrases = [:]
+        longestPhrase = [:]
+        nameParts = [:]
+        rolesByHolder = [:]
+        capitalOf = [:]
+        countryNames = []
+        firstNames = []
+        func add(_ surface: String, _ entry: Int, _ form: MentionForm) {
+            let words = Tokenizer.words(of: surface)
+            guard let first = words.first else { return }
+            let key = words.joined(separator: " ")
+            let hit = Hit(entry: entry, form: form)
+            if phrases[key]?.contains(hit) == true { return }
+            phrases[key, default: []].append(hit)
+            longestPhrase[first] = max(longestPhrase[first] ?? 0, words.count)
+        }
+        for (index, entry) in entries.enumerated() {
+            add(entry.name, index, .name)
+            for alias in entry.aliases { add(alias, index, .alias) }
+            for demonym in entry.demonyms { add(demonym, index, .demonym) }
+            for metonym in entry.metonyms { add(metonym, index, .alias) }
+            if entry.kind == .country || entry.kind == .organization { countryNames.insert(entry.name) }
+            if let capital = entry.capital, !capital.isEmpty { capitalOf[capital] = entry.name }
+            if entry.kind == .person {
+                for name in [entry.name] + entry.aliases {
+                    let words = Tokenizer.words(of: name).filter { $0.count > 1 && $0.first!.isUppercase }
+                    for (position, word) in words.enumerated() where words.count > 1 {
+                        if position == words.count - 1 || position == 0 {
+                            if nameParts[word]?.contains(index) != true { nameParts[word, default: []].append(index) }
+                        }
+                        if position == 0 { firstNames.insert(word) }
+                    }
+                }
+                for role in entry.roles { rolesByHolder[role.of, default: []].append((index, role)) }
+            }
+        }
+        // Capitals are places; the countries file names them, so make sure they exist.
+        for (capital, _) in capitalOf where phrases[Lexicon.key(capital)] == nil {
+            let entry = LexiconEntry(name: capital, kind: .place)
+            indexByID[entry.id] = entries.count
+            entries.append(entry)
+            add(capital, entries.count - 1, .name)
+        }
+    }
+
+    /// The people who held a role titled `title` (e.g. "president") in `holder` on `date`.
+    func holders(of title: String, in holder: String, on date: String?) -> [Int] {
+        var result: [Int] = []
+        for (person, role) in rolesByHolder[holder] ?? [] where role.titles.contains(title) && role.isHeld(on: date) {
+            if !result.contains(person) { result.append(person) }
+        }
+        return result
+    }
+
+    /// The people `holder`'s leader or head was on `date`.
+    func leaders(of holder: String, on date: String?) -> [Int] {
+        var result: [Int] = []
+        for (person, role) in rolesByHolder[holder] ?? [] where role.isLeadership && role.isHeld(on: date) {
+            if !result.contains(person) { result.append(person) }
+        }
+        return result
+    }
+
+    /// Roles `person` held on `date`.
+    func roles(of person: Int, on date: String?) -> [LexiconEntry.Role] {
+        entries[person].roles.filter { $0.isHeld(on: date) }
+    }
+}
+
+extension Tokenizer {
+    /// The token texts of `text`, for building and querying phrase keys.
+    static func words(of text: String) -> [String] {
+        var tokens: [Token] = []
+        var bytes = Array(text.utf8)
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            tokenize(UnsafeBufferPointer(buffer), range: 0..<buffer.count, scalarBase: 0, into: &tokens)
+        }
+        return tokens.map(\.text)
+    }
+}

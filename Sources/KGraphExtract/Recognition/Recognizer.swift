@@ -1,0 +1,414 @@
+import KGraph
+
+/// An entity as one article knows it, before the graph merges articles.
+struct ArticleEntity: Sendable {
+    var id: EntityID
+    var name: String
+    var kind: EntityKind
+    var aliases: Set<String> = []
+    var attributes: [String: String] = [:]
+    /// The lexicon entry, when the entity is a known one.
+    var lexiconEntry: Int?
+}
+
+/// One place where an article names an entity.
+struct RecognizedMention: Sendable {
+    /// Token indices.
+    var tokens: Range<Int>
+    var sentence: Int
+    /// Index into the article's entities.
+    var entity: Int
+    var form: MentionForm
+}
+
+/// A role stated next to a name: "the North Korean leader, Kim Jong Un".
+struct StatedRole: Sendable {
+    var person: Int
+    var holder: Int
+    var leads: Bool
+    var sentence: Int
+    /// Tokens of the whole phrase, from the holder to the person.
+    var tokens: Range<Int>
+    var title: String
+}
+
+/// What recognition found in one article.
+struct Recognition: Sendable {
+    var entities: [ArticleEntity] = []
+    var mentions: [RecognizedMention] = []
+    var roles: [StatedRole] = []
+    /// Mention index by first token, for the relation patterns.
+    var mentionAt: [Int: Int] = [:]
+}
+
+/// Finds the entities of one article: lexicon matches, unknown names from
+/// capitalisation and context, and references within the article
+/// ("Kim" after "Kim Jong Un", "the North" after "North Korea",
+/// "the Russian president" in a 2024 article).
+struct Recognizer {
+    let lexicon: Lexicon
+
+    func recognize(_ analyzed: AnalyzedText, date: String?) -> Recognition {
+        var state = State(lexicon: lexicon, analyzed: analyzed, date: date)
+        for index in analyzed.sentences.indices {
+            state.recognize(sentence: index)
+        }
+        state.result.mentions.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        for (index, mention) in state.result.mentions.enumerated() {
+            state.result.mentionAt[mention.tokens.lowerBound] = index
+        }
+        return state.result
+    }
+}
+
+private struct State {
+    let lexicon: Lexicon
+    let analyzed: AnalyzedText
+    let date: String?
+    var result = Recognition()
+    var entityByID: [EntityID: Int] = [:]
+    /// Name part → article person entities, for "Kim" after "Kim Jong Un".
+    var personParts: [String: Set<Int>] = [:]
+    /// The last country whose name starts with North/South/East/West, for "the North".
+    var compassCountries: [String: Int] = [:]
+    var covered: [Bool]
+
+    init(lexicon: Lexicon, analyzed: AnalyzedText, date: String?) {
+        self.lexicon = lexicon
+        self.analyzed = analyzed
+        self.date = date
+        self.covered = Array(repeating: false, count: analyzed.tokens.count)
+    }
+
+    var tokens: [Token] { analyzed.tokens }
+
+    // MARK: Entities
+
+    mutating func entity(forLexicon index: Int) -> Int {
+        let entry = lexicon.entries[index]
+        if let existing = entityByID[entry.id] { return existing }
+        var attributes = entry.attributes
+        if let country = entry.country { attributes["country"] = country }
+        if let code = entry.code { attributes["code"] = code }
+        let entity = ArticleEntity(id: entry.id, name: entry.name, kind: entry.kind, attributes: attributes, lexiconEntry: index)
+        return register(entity)
+    }
+
+    mutating func entity(named name: String, kind: EntityKind) -> Int {
+        let id = EntityID(name: name, kind: kind)
+        if let existing = entityByID[id] { return existing }
+        return register(ArticleEntity(id: id, name: name, kind: kind))
+    }
+
+    mutating func register(_ entity: ArticleEntity) -> Int {
+        let index = result.entities.count
+        result.entities.append(entity)
+        entityByID[entity.id] = index
+        if entity.kind == .person {
+            let parts = Tokenizer.words(of: entity.name).filter { $0.count > 1 && $0.first!.isUppercase }
+            if parts.count > 1 { for part in parts { personParts[part, default: []].insert(index) } }
+        }
+        if entity.kind == .country {
+            for compass in ["North", "South", "East", "West"] where entity.name.hasPrefix(compass + " ") {
+                compassCountries[compass] = index
+            }
+        }
+        return index
+    }
+
+    mutating func addMention(_ range: Range<Int>, sentence: Int, entity: Int, form: MentionForm) {
+        for index in range { covered[index] = true }
+        result.mentions.append(RecognizedMention(tokens: range, sentence: sentence, entity: entity, form: form))
+        let surface = analyzed.text(of: range)
+        if surface != result.entities[entity].name && form != .nominal && form != .pronoun {
+            result.entities[entity].aliases.insert(surface)
+        }
+    }
+
+    // MARK: Sentences
+
+    mutating func recognize(sentence: Int) {
+        let range = analyzed.sentences[sentence].tokens
+        let isHeadline = analyzed.sentences[sentence].isHeadline
+        matchLexicon(in: range, sentence: sentence)
+        if !isHeadline { matchUnknownNames(in: range, sentence: sentence) }
+        matchNominals(in: range, sentence: sentence)
+    }
+
+    /// Longest, case-exact lexicon matches, left to right.
+    mutating func matchLexicon(in range: Range<Int>, sentence: Int) {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let token = tokens[index]
+            guard token.kind == .word, let longest = lexicon.longestPhrase[token.text] else { index += 1; continue }
+            // "Bank of England": an organisation head with "of" takes the name that follows.
+            if Vocabulary.organizationHeadsWithOf.contains(token.text), index + 2 < range.upperBound,
+               tokens[index + 1].text == "of", tokens[index + 2].isCapitalized,
+               lexicon.phrases[token.text] == nil
+            {
+                index += 1
+                continue
+            }
+            var matched = false
+            var length = min(longest, range.upperBound - index)
+            while length > 0 {
+                let key = (index..<index + length).map { tokens[$0].text }.joined(separator: " ")
+                if let hits = lexicon.phrases[key], let hit = best(hits) {
+                    if accept(hit, at: index..<index + length, in: range) {
+                        let entity = entity(forLexicon: hit.entry)
+                        addMention(index..<index + length, sentence: sentence, entity: entity, form: hit.form)
+                        index += length
+                        matched = true
+                    }
+                    break
+                }
+                length -= 1
+            }
+            if !matched { index += 1 }
+        }
+    }
+
+    /// Among entries sharing a phrase, prefer countries, then organisations, people, places.
+    func best(_ hits: [Lexicon.Hit]) -> Lexicon.Hit? {
+        func rank(_ hit: Lexicon.Hit) -> Int {
+            let formRank = hit.form == .name ? 0 : 1
+            switch lexicon.entries[hit.entry].kind {
+            case .country: return 0 + formRank
+            case .organization: return 2 + formRank
+            case .person: return 4 + formRank
+            case .place: return 6 + formRank
+            case .group: return 8 + formRank
+            case .other: return 10 + formRank
+            }
+        }
+        return hits.min { (rank($0), $0.entry) < (rank($1), $1.entry) }
+    }
+
+    /// Rejects matches that are part of a longer unknown name ("Jordan" in "Michael Jordan").
+    func accept(_ hit: Lexicon.Hit, at match: Range<Int>, in sentence: Range<Int>) -> Bool {
+        let kind = lexicon.entries[hit.entry].kind
+        guard kind == .country || kind == .place, hit.form != .demonym else { return true }
+        if match.lowerBound > sentence.lowerBound {
+            let previous = tokens[match.lowerBound - 1]
+            if previous.isCapitalized && !covered[match.lowerBound - 1]
+                && (Vocabulary.firstNames.contains(previous.text) || lexicon.firstNames.contains(previous.text))
+                && match.count == 1
+            {
+                return false
+            }
+        }
+        if match.upperBound < sentence.upperBound {
+            let next = tokens[match.upperBound]
+            if next.isCapitalized && Vocabulary.organizationHeads.contains(next.text) && next.text != "Government" {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Names the lexicon does not know, from capitalisation and context.
+    mutating func matchUnknownNames(in range: Range<Int>, sentence: Int) {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            guard !covered[index], tokens[index].isCapitalized else { index += 1; continue }
+            // Collect a run of capitalised words, with initials and "of"/"de"-style connectors inside.
+            var end = index + 1
+            while end < range.upperBound, !covered[end] {
+                let token = tokens[end]
+                if token.isCapitalized && token.spaceBefore { end += 1; continue }
+                if token.is("."), tokens[end - 1].text.count == 1, tokens[end - 1].isCapitalized,
+                   end + 1 < range.upperBound, tokens[end + 1].isCapitalized { end += 1; continue }
+                if ["of", "for", "de", "al", "bin", "van", "von", "der", "du", "la", "le", "da"].contains(token.text),
+                   end + 1 < range.upperBound, tokens[end + 1].isCapitalized, !covered[end + 1]
+                { end += 1; continue }
+                break
+            }
+            // A connector may not end a run, nor a dangling "of ... and".
+            while end > index + 1, !tokens[end - 1].isCapitalized { end -= 1 }
+            classify(index..<end, sentence: sentence, sentenceRange: range)
+            index = end
+        }
+    }
+
+    mutating func classify(_ run: Range<Int>, sentence: Int, sentenceRange: Range<Int>) {
+        var start = run.lowerBound
+        var end = run.upperBound
+        let sentenceStart = sentenceRange.lowerBound
+        var isSentenceInitial = start == sentenceStart
+            || (start == sentenceStart + 1 && tokens[sentenceStart].kind == .punctuation)
+        // Drop function words and titles at the front, noting titles.
+        var hasPersonTitle = false
+        while start < end {
+            let word = tokens[start].text
+            if Vocabulary.personTitles.contains(word) && start + 1 < end {
+                hasPersonTitle = true
+                start += 1
+                if start < end, tokens[start].is(".") { start += 1 }
+                isSentenceInitial = false
+                continue
+            }
+            if isSentenceInitial && Vocabulary.functionWords.contains(word) {
+                start += 1
+                isSentenceInitial = false
+                continue
+            }
+            break
+        }
+        // Drop months, weekdays and function words at the end.
+        while end > start, Vocabulary.months.contains(tokens[end - 1].text) || Vocabulary.weekdays.contains(tokens[end - 1].text) {
+            end -= 1
+        }
+        guard start < end else { return }
+        let words = (start..<end).filter { tokens[$0].kind == .word }.map { tokens[$0].text }
+        guard let first = words.first, let last = words.last else { return }
+        if words.count == 1 && (Vocabulary.months.contains(first) || Vocabulary.weekdays.contains(first)
+            || Vocabulary.functionWords.contains(first) || first == "I" || first.count < 2) { return }
+        if words.allSatisfy({ Vocabulary.personTitles.contains($0) || Vocabulary.functionWords.contains($0) }) { return }
+        if start > sentenceStart, tokens[start - 1].kind == .word, Vocabulary.personTitles.contains(tokens[start - 1].text),
+           tokens[start - 1].isCapitalized { hasPersonTitle = true }
+        if start > sentenceStart + 1, tokens[start - 1].is("."), Vocabulary.personTitles.contains(tokens[start - 2].text) {
+            hasPersonTitle = true
+        }
+
+        // A single word: a reference to a person already named in the article, or a known surname.
+        if words.count == 1 {
+            if let person = resolvePart(first) {
+                addMention(start..<end, sentence: sentence, entity: person, form: .alias)
+                return
+            }
+            if isSentenceInitial && !hasPersonTitle { return }
+            if hasPersonTitle {
+                addMention(start..<end, sentence: sentence, entity: entity(named: first, kind: .person), form: .name)
+                return
+            }
+            if start > sentenceStart, ["in", "near"].contains(tokens[start - 1].text), Vocabulary.placeHeads.contains(first) == false,
+               !Vocabulary.organizationHeads.contains(first)
+            {
+                addMention(start..<end, sentence: sentence, entity: entity(named: first, kind: .place), form: .name)
+            }
+            return
+        }
+
+        let name = analyzed.text(of: start..<end)
+        var kind: EntityKind?
+        if words.contains(where: { Vocabulary.organizationHeads.contains($0) }) || Vocabulary.organizationHeadsWithOf.contains(first) && words.count > 2 {
+            kind = .organization
+        } else if Vocabulary.placeHeads.contains(last) {
+            kind = .place
+        } else if hasPersonTitle || Vocabulary.firstNames.contains(first) || lexicon.firstNames.contains(first)
+            || followsRoleApposition(start, sentenceStart: sentenceStart)
+            || (end < sentenceRange.upperBound && Vocabulary.speechVerbs.contains(tokens[end].text) && words.count <= 4)
+            || (end + 1 < sentenceRange.upperBound && tokens[end].is(",") && ["who", "whose"].contains(tokens[end + 1].text))
+        {
+            kind = .person
+        } else if words.count <= 3, let person = resolvePart(last), words.count == 1 {
+            addMention(start..<end, sentence: sentence, entity: person, form: .alias)
+            return
+        }
+        guard let kind else { return }
+        if kind == .person, let person = resolvePart(last), words.count == 2, hasPersonTitle {
+            addMention(start..<end, sentence: sentence, entity: person, form: .alias)
+            return
+        }
+        addMention(start..<end, sentence: sentence, entity: entity(named: name, kind: kind), form: .name)
+    }
+
+    /// "…foreign minister, Choe Son Hui": a role noun (and comma) right before a name.
+    func followsRoleApposition(_ start: Int, sentenceStart: Int) -> Bool {
+        var cursor = start - 1
+        if cursor >= sentenceStart, tokens[cursor].is(",") { cursor -= 1 }
+        guard cursor >= sentenceStart else { return false }
+        let word = tokens[cursor].text.lowercased()
+        return Vocabulary.roleNouns.contains { $0.phrase.last == word }
+    }
+
+    /// A surname or given name that refers to one person: named earlier in the
+    /// article, or a lexicon person holding a role on the article's date.
+    mutating func resolvePart(_ word: String) -> Int? {
+        if let people = personParts[word] {
+            return people.count == 1 ? people.first : nil
+        }
+        guard let candidates = lexicon.nameParts[word] else { return nil }
+        let active = candidates.filter { !lexicon.roles(of: $0, on: date).isEmpty }
+        let pool = date != nil ? active : candidates
+        guard pool.count == 1, let only = pool.first else { return nil }
+        return entity(forLexicon: only)
+    }
+
+    // MARK: Nominals
+
+    /// "the North", "the Russian president", "North Korea's foreign minister, Choe Son Hui".
+    mutating func matchNominals(in range: Range<Int>, sentence: Int) {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let token = tokens[index]
+            // "the North" after North Korea.
+            if !covered[index], let compass = compassCountries[token.text], index > range.lowerBound,
+               tokens[index - 1].text.lowercased() == "the",
+               index + 1 >= range.upperBound || !tokens[index + 1].isCapitalized
+            {
+                addMention(index..<index + 1, sentence: sentence, entity: compass, form: .nominal)
+            }
+            index += 1
+        }
+        // Roles after a country, demonym or organisation mention.
+        let mentions = result.mentions.filter { $0.sentence == sentence }
+        for mention in mentions {
+            let holder = mention.entity
+            let holderKind = result.entities[holder].kind
+            guard holderKind == .country || holderKind == .organization else { continue }
+            var cursor = mention.tokens.upperBound
+            if cursor < range.upperBound, tokens[cursor].kind == .possessive { cursor += 1 }
+            // Allow one or two adjectives: "the North's top diplomat", "the Russian foreign minister".
+            guard let (roleEnd, title, leads) = roleNoun(at: cursor, limit: range.upperBound) else { continue }
+            var personStart = roleEnd
+            if personStart < range.upperBound, tokens[personStart].is(",") { personStart += 1 }
+            let phrase = mention.tokens.lowerBound..<roleEnd
+            if let person = result.mentions.first(where: { $0.tokens.lowerBound == personStart && result.entities[$0.entity].kind == .person }) {
+                result.roles.append(StatedRole(
+                    person: person.entity, holder: holder, leads: leads, sentence: sentence,
+                    tokens: mention.tokens.lowerBound..<person.tokens.upperBound, title: title))
+            } else if title != "counterpart", title != "official", !(roleEnd < range.upperBound && tokens[roleEnd].isCapitalized),
+                      let entry = result.entities[holder].lexiconEntry
+            {
+                // No name given: the lexicon's holder of the role on the article's date.
+                let holderName = lexicon.entries[entry].name
+                let people = leads && (title == "leader" || title == "head")
+                    ? lexicon.leaders(of: holderName, on: date) : lexicon.holders(of: title, in: holderName, on: date)
+                if people.count == 1, let person = people.first, date != nil {
+                    let entity = entity(forLexicon: person)
+                    let nominal = (mention.tokens.upperBound..<roleEnd)
+                    if !nominal.contains(where: { covered[$0] }) {
+                        // "the Russian president" names the person, not Russia.
+                        result.mentions.removeAll { $0.tokens == mention.tokens }
+                        addMention(phrase, sentence: sentence, entity: entity, form: .nominal)
+                    }
+                    result.roles.append(StatedRole(
+                        person: entity, holder: holder, leads: leads, sentence: sentence, tokens: phrase, title: title))
+                }
+            }
+        }
+    }
+
+    /// A role noun starting at `start`, allowing up to two adjectives before it.
+    func roleNoun(at start: Int, limit: Int) -> (end: Int, title: String, leads: Bool)? {
+        for skip in 0...2 {
+            let first = start + skip
+            guard first < limit else { return nil }
+            for (phrase, leads) in Vocabulary.roleNouns where first + phrase.count <= limit {
+                var matches = true
+                for (offset, word) in phrase.enumerated() where tokens[first + offset].text.lowercased() != word {
+                    matches = false
+                    break
+                }
+                if matches {
+                    // Plurals and "leaders" are groups, not one person.
+                    return (first + phrase.count, phrase.joined(separator: " ").replacingOccurrences(of: " - ", with: "-"), leads)
+                }
+            }
+            // Only plain lower-case adjectives may be skipped.
+            if !tokens[first].isLowercaseWord || covered[first] { return nil }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,679 @@
+import KGraph
+
+/// A relation found in one article, between two of its entities.
+struct ExtractedRelation: Sendable {
+    var source: Int
+    var target: Int
+    var type: RelationType
+    var evidence: Evidence
+}
+
+/// Finds typed, directed relations in recognised sentences, without a parser.
+///
+/// Each trigger (a verb or noun from the pattern files) takes its source from
+/// the clause's subject, a possessor or a modifier, and its target from the
+/// prepositions its pattern names or the first entity after it; passive
+/// voice, relative clauses and appositions are handled on the way. Cue words
+/// around the trigger set the hedged, negated and intended flags.
+struct RelationExtractor {
+    let patterns: PatternSet
+    let lexicon: Lexicon
+
+    /// An argument: a mention, or a role phrase standing for its person
+    /// ("his Russian counterpart, Vladimir Putin").
+    struct Unit {
+        var tokens: Range<Int>
+        var entity: Int
+        var form: MentionForm
+    }
+
+    /// Finds the relations of one article.
+    ///
+    /// - Returns: the relations, and the recognition with any entity the
+    ///   relations needed added (the country behind a capital: "to Moscow").
+    func extract(_ analyzed: AnalyzedText, recognition: Recognition, article: Article) -> ([ExtractedRelation], Recognition) {
+        var run = Run(extractor: self, analyzed: analyzed, recognition: recognition, article: article)
+        for sentence in analyzed.sentences.indices where !analyzed.sentences[sentence].isHeadline {
+            run.extract(sentence: sentence)
+        }
+        run.addStatedRoles()
+        return (run.relations, run.recognition)
+    }
+}
+
+private struct Run {
+    let extractor: RelationExtractor
+    let analyzed: AnalyzedText
+    var recognition: Recognition
+    let article: Article
+    var relations: [ExtractedRelation] = []
+    var tokens: [Token] { analyzed.tokens }
+    var lexicon: Lexicon { extractor.lexicon }
+
+    init(extractor: RelationExtractor, analyzed: AnalyzedText, recognition: Recognition, article: Article) {
+        self.extractor = extractor
+        self.analyzed = analyzed
+        self.recognition = recognition
+        self.article = article
+    }
+
+    // MARK: Words
+
+    static let prepositions: Set<String> = [
+        "in", "at", "on", "from", "of", "with", "to", "for", "by", "against", "into", "near", "during",
+        "after", "before", "over", "about", "between", "among", "than", "since", "until", "across",
+        "through", "toward", "towards", "under", "via", "within", "without", "around", "outside", "inside",
+    ]
+    static let determiners: Set<String> = [
+        "the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those", "some",
+        "other", "another", "its", "several", "more", "most", "new", "fresh", "further", "any",
+    ]
+    static let clauseBreaks: Set<String> = [";", ":", "\u{2014}", "\u{2013}", "(", ")"]
+    static let relativePronouns: Set<String> = ["which", "who", "that", "whom"]
+    static let complementizers: Set<String> = ["whether", "if", "because", "while", "although", "though", "but", "when", "as", "since", "after", "before"]
+    static let beForms: Set<String> = ["is", "are", "was", "were", "be", "been", "being", "'s", "’s"]
+    static let modalsHedging: Set<String> = ["may", "might", "could"]
+    static let hedgeWords: Set<String> = [
+        "allegedly", "reportedly", "apparently", "purportedly", "possibly", "probably", "likely", "presumably",
+        "supposedly", "seemingly", "suspected", "alleged", "rumoured", "rumored", "unconfirmed",
+    ]
+    static let hedgeVerbs: Set<String> = ["appears", "appear", "appeared", "seems", "seem", "seemed", "believed", "said", "thought", "suspected", "alleged", "rumoured", "reported"]
+    static let claimVerbs: Set<String> = ["claim", "claims", "claimed", "allege", "alleges", "alleged", "suggest", "suggests", "suggested", "believe", "believes", "believed", "suspect", "suspects", "suspected", "accuse", "accuses", "accused"]
+    static let sayVerbs: Set<String> = ["say", "says", "said", "told", "tell", "tells", "report", "reports", "reported", "announced", "announces", "stated", "states", "confirmed", "confirms"]
+    static let negators: Set<String> = ["not", "n't", "never", "no", "neither", "nor"]
+    static let denialWords: Set<String> = ["denied", "denies", "deny", "denying", "rejected", "refuted", "dismissed", "refused", "failed"]
+    static let doubtPhrases: [[String]] = [
+        ["unclear", "whether"], ["unclear", "if"], ["not", "clear", "whether"], ["not", "clear", "if"],
+        ["no", "evidence"], ["doubt", "that"], ["doubts", "that"], ["doubtful", "that"], ["unknown", "whether"],
+        ["uncertain", "whether"], ["questioned", "whether"], ["did", "not"], ["does", "not"], ["do", "not"],
+    ]
+    static let futureWords: Set<String> = [
+        "will", "'ll", "would", "shall", "plans", "plan", "planned", "planning", "intends", "intend", "intended",
+        "hopes", "hope", "hoped", "expected", "expects", "expect", "going", "soon", "wants", "want", "wanted",
+        "aims", "aim", "aimed", "prepares", "preparing", "set", "scheduled", "considering", "considers",
+        "proposed", "proposes", "offered", "offers", "promised", "promises", "pledged", "pledges", "vowed", "vows",
+    ]
+    static let moneyWords: Set<String> = [
+        "million", "billion", "trillion", "thousand", "dollars", "euros", "pounds", "yuan", "rubles", "roubles",
+        "yen", "assets", "funds", "money", "cash", "loan", "loans", "aid", "credit", "payments", "bn", "m",
+    ]
+    static let currencySigns: Set<String> = ["$", "€", "£", "¥", "₽", "₩"]
+
+    // MARK: Units
+
+    /// The arguments of a sentence, in order, with role phrases collapsed to their person.
+    func units(in sentence: Int) -> [RelationExtractor.Unit] {
+        let range = analyzed.sentences[sentence].tokens
+        var result: [RelationExtractor.Unit] = []
+        let roles = recognition.roles.filter { $0.sentence == sentence && $0.tokens.count > 1 }
+        for mention in recognition.mentions where mention.sentence == sentence && range.contains(mention.tokens.lowerBound) {
+            if let role = roles.first(where: { $0.tokens.contains(mention.tokens.lowerBound) && $0.tokens.upperBound > mention.tokens.upperBound }),
+               mention.entity != role.person
+            {
+                continue  // the holder inside "the North's foreign minister, Choe Son Hui"
+            }
+            if let role = roles.first(where: { $0.tokens.upperBound == mention.tokens.upperBound && $0.person == mention.entity }) {
+                result.append(.init(tokens: role.tokens.lowerBound..<mention.tokens.upperBound, entity: mention.entity, form: mention.form))
+            } else {
+                result.append(.init(tokens: mention.tokens, entity: mention.entity, form: mention.form))
+            }
+        }
+        // A role phrase that starts with a determiner starts there: "the North Korean leader, Kim".
+        return result.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+
+    // MARK: Sentences
+
+    mutating func extract(sentence: Int) {
+        let range = analyzed.sentences[sentence].tokens
+        let units = units(in: sentence)
+        guard !units.isEmpty else { return }
+        var index = range.lowerBound
+        var usedTriggers = Set<Int>()
+        while index < range.upperBound {
+            let word = tokens[index].text.lowercased()
+            guard tokens[index].kind == .word, let candidates = extractor.patterns.byFirstWord[word] else { index += 1; continue }
+            var fired = false
+            for (patternIndex, words) in candidates where index + words.count <= range.upperBound {
+                guard (1..<words.count).allSatisfy({ tokens[index + $0].text.lowercased() == words[$0] }) else { continue }
+                let trigger = index..<index + words.count
+                // A trigger inside a name ("Supply Ministry") is not a trigger.
+                if units.contains(where: { $0.tokens.overlaps(trigger) }) { continue }
+                let pattern = extractor.patterns.patterns[patternIndex]
+                if let found = apply(pattern, trigger: trigger, sentence: sentence, units: units) {
+                    relations.append(contentsOf: found)
+                    usedTriggers.insert(index)
+                    fired = true
+                    index = trigger.upperBound
+                    break
+                }
+            }
+            if !fired { index += 1 }
+        }
+        addLocations(sentence: sentence, units: units)
+    }
+
+    /// Applies one pattern at a trigger; nil when it finds no source or no target.
+    mutating func apply(_ pattern: RelationPattern, trigger: Range<Int>, sentence: Int, units: [RelationExtractor.Unit]) -> [ExtractedRelation]? {
+        let range = analyzed.sentences[sentence].tokens
+        var sources: [RelationExtractor.Unit] = []
+        var targets: [RelationExtractor.Unit] = []
+        var passive = false
+
+        if pattern.usesBetween, let between = betweenPair(after: trigger.upperBound, in: range, units: units) {
+            sources = [between.0]
+            targets = [between.1]
+        } else {
+            switch pattern.triggerClass {
+            case .verb:
+                passive = isPassive(trigger)
+                if passive {
+                    targets = subject(before: trigger.lowerBound, in: range, units: units, sentence: sentence)
+                    sources = agent(after: trigger.upperBound, in: range, units: units)
+                } else {
+                    sources = subject(before: trigger.lowerBound, in: range, units: units, sentence: sentence)
+                }
+            case .noun:
+                if let holder = possessorOrModifier(before: trigger.lowerBound, in: range, units: units) {
+                    sources = [holder]
+                } else if !pattern.needsSource {
+                    sources = subject(before: trigger.lowerBound, in: range, units: units, sentence: sentence)
+                } else if let agent = agent(after: trigger.upperBound, in: range, units: units).first {
+                    sources = [agent]  // "sanctions by the EU"
+                }
+            }
+            if targets.isEmpty {
+                targets = target(of: pattern, after: trigger.upperBound, in: range, units: units)
+            }
+        }
+        guard !sources.isEmpty else { return nil }
+        var implicitTarget = false
+        if targets.isEmpty, let inherited = inheritedTarget(type: pattern.relation, sources: sources, sentence: sentence) {
+            targets = [inherited]
+            implicitTarget = true
+        }
+        guard !targets.isEmpty else { return nil }
+
+        let object = pattern.capturesObject || pattern.needsMoney
+            ? objectPhrase(after: trigger.upperBound, before: targets.map(\.tokens.lowerBound).min() ?? range.upperBound, in: range, units: units)
+            : nil
+        if pattern.needsMoney && !(object.map(isMoney) ?? false) { return nil }
+
+        let flags = cues(for: trigger, sentence: sentence)
+        let sentenceInfo = analyzed.sentences[sentence]
+        var results: [ExtractedRelation] = []
+        for source in sources {
+            for target in targets {
+                let from = resolve(source, for: pattern.relation)
+                let to = resolve(target, for: pattern.relation)
+                guard from != to else { continue }
+                let evidence = Evidence(
+                    article: article.id, date: article.date, sentence: analyzed.text(of: sentenceInfo.tokens),
+                    sentenceStart: sentenceInfo.start, sentenceEnd: sentenceInfo.end,
+                    trigger: analyzed.text(of: trigger),
+                    triggerStart: Int(tokens[trigger.lowerBound].scalarStart),
+                    triggerEnd: Int(tokens[trigger.upperBound - 1].scalarEnd),
+                    pattern: pattern.origin + (passive ? " passive" : "") + (implicitTarget ? " target-from-context" : ""),
+                    object: object.map { analyzed.text(of: $0) },
+                    hedged: flags.hedged, negated: flags.negated, intended: flags.intended, claimant: flags.claimant)
+                results.append(ExtractedRelation(source: from, target: to, type: pattern.relation, evidence: evidence))
+            }
+        }
+        return results.isEmpty ? nil : results
+    }
+
+    /// A capital standing for its country ("weapons to Moscow"), except for where things are.
+    mutating func resolve(_ unit: RelationExtractor.Unit, for type: RelationType) -> Int {
+        let entity = recognition.entities[unit.entity]
+        guard type != .locatedIn, entity.kind == .place, let country = lexicon.capitalOf[entity.name] else { return unit.entity }
+        let id = EntityID(name: country, kind: .country)
+        if let existing = recognition.entities.firstIndex(where: { $0.id == id }) { return existing }
+        guard let entry = lexicon.entries.firstIndex(where: { $0.id == id }) else { return unit.entity }
+        recognition.entities.append(ArticleEntity(id: id, name: country, kind: .country, lexiconEntry: entry))
+        return recognition.entities.count - 1
+    }
+
+    // MARK: Arguments
+
+    func unit(startingAt index: Int, _ units: [RelationExtractor.Unit]) -> RelationExtractor.Unit? {
+        units.first { $0.tokens.lowerBound == index }
+    }
+
+    func unit(endingAt index: Int, _ units: [RelationExtractor.Unit]) -> RelationExtractor.Unit? {
+        units.last { $0.tokens.upperBound == index }
+    }
+
+    /// Words between a verb and its subject that do not stop the search.
+    static let auxiliaries: Set<String> = [
+        "has", "have", "had", "having", "is", "are", "was", "were", "be", "been", "being", "will", "would",
+        "shall", "should", "can", "could", "may", "might", "must", "did", "does", "do", "not", "n't", "also",
+        "to", "reportedly", "allegedly", "apparently", "already", "recently", "soon", "now", "then", "still",
+        "further", "repeatedly", "again", "finally", "officially", "formally", "secretly", "reluctantly",
+        "openly", "publicly", "quietly", "jointly", "never", "just", "even", "only", "yet", "once", "twice",
+        "appears", "appear", "appeared", "seems", "seem", "seemed", "said", "believed", "thought", "expected",
+        "likely", "unlikely", "set", "going", "plans", "planned", "plan", "intends", "wants", "hopes", "agreed",
+        "decided", "tried", "continues", "continued", "began", "started", "threatened", "promised", "vowed",
+        "pledged", "offered", "refused", "failed", "denied", "helped", "sought", "seeking", "ready", "able",
+        "allowed", "allowing", "most", "largely", "directly", "indirectly", "up", "first", "in", "last", "year",
+        "week", "month", "fall", "autumn", "spring", "summer", "winter", "january", "february", "march", "april",
+        "june", "july", "august", "september", "october", "november", "december", "on", "monday", "tuesday",
+        "wednesday", "thursday", "friday", "saturday", "sunday", "earlier", "later", "this", "the", "a",
+        "signaled", "signalled", "indicated", "said", "says", "announced",
+    ]
+
+    /// The subject of a verb (or of the clause a noun trigger sits in), walking left.
+    func subject(before start: Int, in range: Range<Int>, units: [RelationExtractor.Unit], sentence: Int) -> [RelationExtractor.Unit] {
+        var cursor = start - 1
+        var steps = 0
+        while cursor >= range.lowerBound && steps < 14 {
+            if let found = unit(endingAt: cursor + 1, units) {
+                // Not the object of a preposition: "in eastern Russia", "of North Korea".
+                if found.tokens.lowerBound > range.lowerBound {
+                    var before = found.tokens.lowerBound - 1
+                    while before > range.lowerBound, Self.determiners.contains(tokens[before].text.lowercased())
+                        || (tokens[before].isLowercaseWord && !Self.prepositions.contains(tokens[before].text) && !Self.auxiliaries.contains(tokens[before].text) && before > found.tokens.lowerBound - 3) {
+                        before -= 1
+                    }
+                    let word = tokens[before].text.lowercased()
+                    if Self.prepositions.contains(word) && word != "to" && steps > 0 {
+                        cursor = before - 1
+                        steps += 1
+                        continue
+                    }
+                }
+                // A possessor is not the subject: "North Korea's wish list".
+                if found.tokens.upperBound < tokens.count, tokens[found.tokens.upperBound].kind == .possessive, steps > 1 {
+                    return []
+                }
+                return coordinated(with: found, leftward: true, in: range, units: units)
+            }
+            let word = tokens[cursor].text.lowercased()
+            if Self.relativePronouns.contains(word) {
+                // "U.N. sanctions, which prohibit …": the antecedent is the subject.
+                if let antecedent = antecedent(of: cursor, in: range, units: units) { return [antecedent] }
+                if word == "that" { return [] }
+            }
+            if word == "he" || word == "she" {
+                return pronounReferent(before: cursor, sentence: sentence).map { [$0] } ?? []
+            }
+            if Self.clauseBreaks.contains(tokens[cursor].text) || Self.complementizers.contains(word) && steps > 0 && word != "as" {
+                return []
+            }
+            if word == "they" || word == "it" || word == "we" || word == "i" { return [] }
+            cursor -= 1
+            steps += 1
+        }
+        return []
+    }
+
+    /// The entity a relative pronoun refers back to, preferring the anchor of
+    /// an apposition: "South Ossetia, a … state in the Caucasus region that …".
+    func antecedent(of pronoun: Int, in range: Range<Int>, units: [RelationExtractor.Unit]) -> RelationExtractor.Unit? {
+        let window = max(range.lowerBound, pronoun - 16)..<pronoun
+        for candidate in units.reversed() where window.contains(candidate.tokens.lowerBound) {
+            let after = candidate.tokens.upperBound
+            if after + 1 < pronoun, tokens[after].is(","), ["a", "an", "the"].contains(tokens[after + 1].text.lowercased()) {
+                return candidate
+            }
+        }
+        var cursor = pronoun - 1
+        if cursor >= range.lowerBound, tokens[cursor].is(",") { cursor -= 1 }
+        // "U.N. sanctions, which": the noun right before the pronoun; its modifier names it.
+        return units.last { $0.tokens.upperBound <= pronoun && $0.tokens.upperBound >= cursor - 1 }
+    }
+
+    /// The most recent person before `index`, in this sentence or the two before.
+    func pronounReferent(before index: Int, sentence: Int) -> RelationExtractor.Unit? {
+        let earliest = analyzed.sentences[max(0, sentence - 2)].tokens.lowerBound
+        let candidate = recognition.mentions.last {
+            $0.tokens.upperBound <= index && $0.tokens.lowerBound >= earliest && recognition.entities[$0.entity].kind == .person
+        }
+        return candidate.map { .init(tokens: $0.tokens, entity: $0.entity, form: .pronoun) }
+    }
+
+    /// "Russia and China": the units joined to `unit` by "and" or commas.
+    func coordinated(with unit: RelationExtractor.Unit, leftward: Bool, in range: Range<Int>, units: [RelationExtractor.Unit]) -> [RelationExtractor.Unit] {
+        var result = [unit]
+        var current = unit
+        while true {
+            if leftward {
+                let joiner = current.tokens.lowerBound - 1
+                guard joiner > range.lowerBound, ["and", ","].contains(tokens[joiner].text),
+                      let previous = self.unit(endingAt: joiner, units) else { break }
+                result.insert(previous, at: 0)
+                current = previous
+            } else {
+                let joiner = current.tokens.upperBound
+                guard joiner + 1 < range.upperBound, ["and", ",", "or"].contains(tokens[joiner].text) else { break }
+                var next = joiner + 1
+                if tokens[next].text == "and" { next += 1 }
+                while next < range.upperBound, Self.determiners.contains(tokens[next].text.lowercased()) { next += 1 }
+                guard let following = self.unit(startingAt: next, units) else { break }
+                result.append(following)
+                current = following
+            }
+        }
+        return result
+    }
+
+    /// "X's transfer", "the North's transfer", "U.N. sanctions", "Russian aid".
+    func possessorOrModifier(before start: Int, in range: Range<Int>, units: [RelationExtractor.Unit]) -> RelationExtractor.Unit? {
+        var cursor = start - 1
+        var adjectives = 0
+        while cursor >= range.lowerBound, tokens[cursor].isLowercaseWord, adjectives < 3,
+              !Self.determiners.contains(tokens[cursor].text), !Self.prepositions.contains(tokens[cursor].text) {
+            cursor -= 1
+            adjectives += 1
+        }
+        guard cursor >= range.lowerBound else { return nil }
+        if tokens[cursor].kind == .possessive { return unit(endingAt: cursor, units) }
+        return unit(endingAt: cursor + 1, units)
+    }
+
+    /// The `by` agent of a passive verb or of a noun: "sanctioned by the EU".
+    func agent(after end: Int, in range: Range<Int>, units: [RelationExtractor.Unit]) -> [RelationExtractor.Unit] {
+        var cursor = end
+        while cursor < min(range.upperBound, end + 8) {
+            if tokens[cursor].text == "by" {
+                var next = cursor + 1
+                while next < range.upperBound, Self.determiners.contains(tokens[next].text.lowercased()) || tokens[next].isLowercaseWord && next < cursor + 4 {
+                    if let found = unit(startingAt: next, units) { return coordinated(with: found, leftward: false, in: range, units: units) }
+                    next += 1
+                }
+                if let found = unit(startingAt: next, units) { return coordinated(with: found, leftward: false, in: range, units: units) }
+                return []
+            }
+            if Self.clauseBreaks.contains(tokens[cursor].text) { break }
+            cursor += 1
+        }
+        return []
+    }
+
+    /// The target after a trigger: after one of the pattern's prepositions, or the first entity.
+    func target(of pattern: RelationPattern, after end: Int, in range: Range<Int>, units: [RelationExtractor.Unit]) -> [RelationExtractor.Unit] {
+        let limit = clauseEnd(from: end, in: range)
+        for marker in pattern.targetMarkers {
+            if marker == "object" {
+                // The first entity with no preposition before it: "supplies Russia", "given North Korea the …".
+                var cursor = end
+                while cursor < limit {
+                    if let found = unit(startingAt: cursor, units) {
+                        return coordinated(with: found, leftward: false, in: range, units: units)
+                    }
+                    let word = tokens[cursor].text.lowercased()
+                    if Self.prepositions.contains(word) || tokens[cursor].is(",") { break }
+                    cursor += 1
+                }
+                continue
+            }
+            var cursor = end
+            while cursor < limit {
+                if tokens[cursor].text.lowercased() == marker {
+                    var next = cursor + 1
+                    var skipped = 0
+                    while next < limit, skipped < 4, unit(startingAt: next, units) == nil,
+                          Self.determiners.contains(tokens[next].text.lowercased()) || tokens[next].isLowercaseWord
+                            && !Self.prepositions.contains(tokens[next].text) {
+                        next += 1
+                        skipped += 1
+                    }
+                    if let found = unit(startingAt: next, units) {
+                        return coordinated(with: found, leftward: false, in: range, units: units)
+                    }
+                }
+                cursor += 1
+            }
+        }
+        if pattern.targetFallsBackToNext {
+            // "U.N. sanctions, which prohibit … business with North Korea".
+            if let next = units.first(where: { $0.tokens.lowerBound >= end && recognition.entities[$0.entity].kind == .country }) {
+                return [next]
+            }
+        }
+        return []
+    }
+
+    /// Where the clause that starts at `start` ends.
+    func clauseEnd(from start: Int, in range: Range<Int>) -> Int {
+        var cursor = start
+        while cursor < range.upperBound {
+            let token = tokens[cursor]
+            if Self.clauseBreaks.contains(token.text) { return cursor }
+            if token.is(","), cursor + 1 < range.upperBound {
+                let next = tokens[cursor + 1].text.lowercased()
+                if ["which", "who", "according", "as", "while", "but", "although", "though", "because", "and", "saying", "said"].contains(next) {
+                    return cursor
+                }
+            }
+            if token.text == "that" || token.text == "whether" { return cursor }
+            cursor += 1
+        }
+        return range.upperBound
+    }
+
+    /// "talks between Russia and North Korea".
+    func betweenPair(after end: Int, in range: Range<Int>, units: [RelationExtractor.Unit]) -> (RelationExtractor.Unit, RelationExtractor.Unit)? {
+        guard end < range.upperBound, tokens[end].text == "between" || tokens[end].text == "among" else { return nil }
+        var cursor = end + 1
+        while cursor < range.upperBound, Self.determiners.contains(tokens[cursor].text.lowercased()) { cursor += 1 }
+        guard let first = unit(startingAt: cursor, units) else { return nil }
+        let joiner = first.tokens.upperBound
+        guard joiner + 1 < range.upperBound, tokens[joiner].text == "and" else { return nil }
+        var next = joiner + 1
+        while next < range.upperBound, Self.determiners.contains(tokens[next].text.lowercased()) { next += 1 }
+        guard let second = unit(startingAt: next, units) else { return nil }
+        return (first, second)
+    }
+
+    /// The thing supplied or the amount funded: the words between the trigger and the target,
+    /// or a money amount anywhere in the clause.
+    func objectPhrase(after end: Int, before targetStart: Int, in range: Range<Int>, units: [RelationExtractor.Unit]) -> Range<Int>? {
+        let limit = clauseEnd(from: end, in: range)
+        // A money amount first: "$9 million", "30 million dollars".
+        var cursor = end
+        while cursor < limit {
+            if Self.currencySigns.contains(tokens[cursor].text) || tokens[cursor].kind == .number {
+                var stop = cursor + 1
+                while stop < limit, tokens[stop].kind == .number || ["million", "billion", "trillion", "thousand", "bn", "m", "dollars", "euros", "pounds", "yuan", "rubles", "roubles", "won", "yen"].contains(tokens[stop].text.lowercased()) {
+                    stop += 1
+                }
+                if stop - cursor >= 2 || Self.currencySigns.contains(tokens[cursor].text) && stop > cursor + 1 {
+                    let phrase = cursor..<stop
+                    if isMoney(phrase) { return phrase }
+                }
+            }
+            cursor += 1
+        }
+        // Otherwise the noun phrase between trigger and target, or after the target.
+        var start = end
+        if start < limit, tokens[start].text == "of" { start += 1 }
+        var stop = min(targetStart, limit)
+        if stop <= start {
+            // Ditransitive: "given North Korea the military technology".
+            if let target = units.first(where: { $0.tokens.lowerBound == targetStart }) {
+                start = target.tokens.upperBound
+                stop = limit
+            }
+        }
+        while start < stop, ["the", "a", "an", "some", "of", "its", "their", "his", "her"].contains(tokens[start].text.lowercased()) { start += 1 }
+        // End at the first preposition or punctuation: "weapons to Moscow for use against Ukraine" → "weapons".
+        var phraseEnd = start
+        while phraseEnd < stop, tokens[phraseEnd].kind != .punctuation || tokens[phraseEnd].text == "$",
+              !(["to", "for", "in", "from", "with", "at", "by", "on", "against", "into", "that", "which", "while", "and"].contains(tokens[phraseEnd].text) && phraseEnd > start),
+              units.allSatisfy({ !$0.tokens.contains(phraseEnd) }) || phraseEnd > start && false
+        {
+            phraseEnd += 1
+        }
+        // "up to 2.5 million rounds of ammunition" keeps its "of".
+        if phraseEnd < stop, tokens[phraseEnd].text == "of", phraseEnd + 1 < stop, tokens[phraseEnd + 1].isLowercaseWord {
+            phraseEnd += 2
+            while phraseEnd < stop, tokens[phraseEnd].isLowercaseWord, !Self.prepositions.contains(tokens[phraseEnd].text) { phraseEnd += 1 }
+        }
+        guard phraseEnd > start, phraseEnd - start <= 8 else { return nil }
+        return start..<phraseEnd
+    }
+
+    func isMoney(_ range: Range<Int>) -> Bool {
+        range.contains { Self.currencySigns.contains(tokens[$0].text) || Self.moneyWords.contains(tokens[$0].text.lowercased()) }
+    }
+
+    func isPassive(_ trigger: Range<Int>) -> Bool {
+        let verb = tokens[trigger.lowerBound].text.lowercased()
+        guard verb.hasSuffix("ed") || verb.hasSuffix("en") || ["sent", "sold", "lent", "paid", "met", "held", "struck", "shot", "hit", "given", "frozen"].contains(verb) else { return false }
+        var cursor = trigger.lowerBound - 1
+        var steps = 0
+        while cursor >= 0, steps < 3 {
+            let word = tokens[cursor].text.lowercased()
+            if Self.beForms.contains(word) && word != "'s" && word != "’s" { return true }
+            if ["reportedly", "allegedly", "also", "not", "n't", "being", "already", "recently", "repeatedly", "newly", "heavily"].contains(word) {
+                cursor -= 1
+                steps += 1
+                continue
+            }
+            return false
+        }
+        return false
+    }
+
+    /// A relation with no stated target takes the target of the same relation from
+    /// the same source in the two sentences before ("North Korea had provided missiles to
+    /// Russia. North Korea also appears to have shipped … ammunition").
+    mutating func inheritedTarget(type: RelationType, sources: [RelationExtractor.Unit], sentence: Int) -> RelationExtractor.Unit? {
+        guard type == .supplies || type == .funds else { return nil }
+        let earliest = analyzed.sentences[max(0, sentence - 2)].start
+        let sourceEntities = Set(sources.map { resolve($0, for: type) })
+        guard let previous = relations.last(where: {
+            $0.type == type && sourceEntities.contains($0.source) && $0.evidence.sentenceStart >= earliest
+                && $0.evidence.sentenceStart < analyzed.sentences[sentence].start && !$0.evidence.negated
+        }) else { return nil }
+        return .init(tokens: 0..<0, entity: previous.target, form: .name)
+    }
+
+    // MARK: Flags
+
+    struct Cues {
+        var hedged = false
+        var negated = false
+        var intended = false
+        var claimant: String?
+    }
+
+    /// Hedging, negation and intention cues before the trigger in its sentence,
+    /// and "according to X" anywhere in it.
+    func cues(for trigger: Range<Int>, sentence: Int) -> Cues {
+        let range = analyzed.sentences[sentence].tokens
+        var cues = Cues()
+        let words = range.map { tokens[$0].text.lowercased() }
+        let triggerOffset = trigger.lowerBound - range.lowerBound
+        // Near the trigger: modals, negation, intention.
+        let nearStart = max(0, triggerOffset - 5)
+        for offset in nearStart..<triggerOffset {
+            let word = words[offset]
+            if Self.modalsHedging.contains(word) { cues.hedged = true }
+            if Self.negators.contains(word) || word.hasSuffix("n't") { cues.negated = true }
+            if Self.futureWords.contains(word) { cues.intended = true }
+            if ["might", "could", "may"].contains(word), offset + 1 < triggerOffset, words[offset + 1] == "soon" { cues.intended = true }
+        }
+        // "may have" / "could have" are about the past, not the future.
+        // Anywhere before the trigger: hedge adverbs and verbs, denials, doubt.
+        for offset in 0..<triggerOffset {
+            let word = words[offset]
+            if Self.hedgeWords.contains(word) { cues.hedged = true }
+            if Self.hedgeVerbs.contains(word), offset + 1 < words.count, words[offset + 1] == "to" { cues.hedged = true }
+            if Self.denialWords.contains(word) { cues.negated = true }
+            for phrase in Self.doubtPhrases where offset + phrase.count <= triggerOffset
+                && phrase.count >= 2 && !(phrase[0] == "did" || phrase[0] == "does" || phrase[0] == "do")
+                && Array(words[offset..<offset + phrase.count]) == phrase {
+                cues.negated = true
+            }
+            if Self.claimVerbs.contains(word) || Self.sayVerbs.contains(word) {
+                if let claimant = claimant(before: range.lowerBound + offset, in: range) {
+                    cues.claimant = claimant
+                    if Self.claimVerbs.contains(word) { cues.hedged = true }
+                }
+            }
+        }
+        // "according to X" anywhere in the sentence.
+        for offset in 0..<max(0, words.count - 2) where words[offset] == "according" && words[offset + 1] == "to" {
+            cues.hedged = true
+            let start = range.lowerBound + offset + 2
+            var stop = start
+            while stop < range.upperBound, !tokens[stop].is(","), !tokens[stop].is("."), !tokens[stop].is(";") { stop += 1 }
+            if stop > start { cues.claimant = analyzed.text(of: start..<stop) }
+        }
+        return cues
+    }
+
+    /// The subject of a verb of saying or claiming: "U.S. officials say that …".
+    func claimant(before verb: Int, in range: Range<Int>) -> String? {
+        var start = verb
+        while start > range.lowerBound {
+            let previous = tokens[start - 1]
+            let word = previous.text.lowercased()
+            if previous.kind == .punctuation && !previous.is(".") && previous.text != "-" { break }
+            if ["that", "which", "who", "and", "but", "however", "as", "while", "because"].contains(word) { break }
+            if ["recently", "also", "have", "has", "had", "officially", "publicly"].contains(word) && start == verb { start -= 1; continue }
+            start -= 1
+        }
+        var stop = verb
+        while stop > start, ["recently", "also", "have", "has", "had", "officially", "publicly"].contains(tokens[stop - 1].text.lowercased()) { stop -= 1 }
+        guard stop > start, stop - start <= 8 else { return nil }
+        let text = analyzed.text(of: start..<stop)
+        return ["they", "he", "she", "it", "we", "i"].contains(text.lowercased()) ? nil : text
+    }
+
+    // MARK: Structural relations
+
+    /// "X, a … in the Y region" → X located_in Y.
+    mutating func addLocations(sentence: Int, units: [RelationExtractor.Unit]) {
+        let range = analyzed.sentences[sentence].tokens
+        for unit in units {
+            let kind = recognition.entities[unit.entity].kind
+            guard kind == .place || kind == .country else { continue }
+            let after = unit.tokens.upperBound
+            guard after + 1 < range.upperBound, tokens[after].is(","), ["a", "an"].contains(tokens[after + 1].text.lowercased()) else { continue }
+            var cursor = after + 2
+            while cursor < min(range.upperBound, after + 10) {
+                if tokens[cursor].is(",") || self.unit(startingAt: cursor, units) != nil { break }
+                if tokens[cursor].text == "in" {
+                    var next = cursor + 1
+                    while next < range.upperBound, Self.determiners.contains(tokens[next].text.lowercased()) { next += 1 }
+                    if let container = self.unit(startingAt: next, units),
+                       [.place, .country].contains(recognition.entities[container.entity].kind)
+                    {
+                        let info = analyzed.sentences[sentence]
+                        let trigger = cursor..<cursor + 1
+                        relations.append(ExtractedRelation(
+                            source: unit.entity, target: container.entity, type: .locatedIn,
+                            evidence: Evidence(
+                                article: article.id, date: article.date, sentence: analyzed.text(of: info.tokens),
+                                sentenceStart: info.start, sentenceEnd: info.end, trigger: analyzed.text(of: trigger),
+                                triggerStart: Int(tokens[cursor].scalarStart), triggerEnd: Int(tokens[cursor].scalarEnd),
+                                pattern: "builtin:apposition-in")))
+                    }
+                    break
+                }
+                cursor += 1
+            }
+        }
+    }
+
+    /// leads / member_of from roles stated next to names.
+    mutating func addStatedRoles() {
+        for role in recognition.roles where role.title != "counterpart" {
+            let holderKind = recognition.entities[role.holder].kind
+            guard holderKind == .country || holderKind == .organization, role.person != role.holder else { continue }
+            let info = analyzed.sentences[role.sentence]
+            guard !info.isHeadline else { continue }
+            let titleTokens = role.tokens
+            relations.append(ExtractedRelation(
+                source: role.person, target: role.holder, type: role.leads ? .leads : .memberOf,
+                evidence: Evidence(
+                    article: article.id, date: article.date, sentence: analyzed.text(of: info.tokens),
+                    sentenceStart: info.start, sentenceEnd: info.end, trigger: role.title,
+                    triggerStart: Int(tokens[titleTokens.lowerBound].scalarStart),
+                    triggerEnd: Int(tokens[titleTokens.upperBound - 1].scalarEnd),
+                    pattern: "builtin:role")))
+        }
+    }
+}
