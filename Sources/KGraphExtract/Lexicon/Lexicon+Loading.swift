@@ -80,7 +80,7 @@ extension Lexicon {
     }
 
     /// Reads one of the shipped files; see `Resources/lexicon/README.md` for the columns.
-    mutating func load(builtIn file: String, contents: String, name: String) throws {
+    public mutating func load(builtIn file: String, contents: String, name: String) throws {
         try forEachRow(contents, name: name, minimumColumns: 1) { line, columns in
             func column(_ index: Int) -> String { index < columns.count ? columns[index] : "" }
             func optional(_ index: Int) -> String? { column(index).isEmpty ? nil : column(index) }

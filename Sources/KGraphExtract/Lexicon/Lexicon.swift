@@ -76,7 +76,7 @@ public struct Lexicon: Sendable {
         Tokenizer.words(of: text).joined(separator: " ")
     }
 
-    mutating func rebuildIndexes() {
+    public mutating func rebuildIndexes() {
         phrases = [:]
         longestPhrase = [:]
         nameParts = [:]

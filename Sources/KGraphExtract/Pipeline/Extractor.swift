@@ -1,3 +1,4 @@
+import Foundation
 import KGraph
 
 /// Turns articles into entities, mentions and relations.
@@ -82,9 +83,18 @@ public struct Extractor: Sendable {
             article: article, entities: merged.keys.sorted().map { merged[$0]! }, mentions: mentions, relations: relations)
     }
 
+    static func slice(_ text: String, _ range: Range<Int>) -> String {
+        let scalars = text.unicodeScalars
+        guard range.upperBound <= scalars.count else { return "" }
+        let from = scalars.index(scalars.startIndex, offsetBy: range.lowerBound)
+        return String(scalars[from..<scalars.index(from, offsetBy: range.count)])
+    }
+
     /// The headline's range when it is written in title case, where capitals say nothing.
     func titleCaseHeadline(of article: Article) -> Range<Int>? {
-        guard let title = article.title, let first = article.bodyRanges.first else { return nil }
+        guard let title = article.title, let first = article.bodyRanges.first,
+              Self.slice(article.text, first).trimmingCharacters(in: .whitespacesAndNewlines) == title
+        else { return nil }
         let words = title.split(separator: " ").filter { $0.count > 3 }
         guard words.count >= 3 else { return nil }
         let capitalized = words.filter { $0.first?.isUppercase == true }.count

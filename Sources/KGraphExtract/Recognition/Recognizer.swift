@@ -30,6 +30,8 @@ struct StatedRole: Sendable {
     /// Tokens of the whole phrase, from the holder to the person.
     var tokens: Range<Int>
     var title: String
+    /// Tokens of the role noun ("leader", "foreign minister").
+    var titleTokens: Range<Int>
 }
 
 /// What recognition found in one article.
@@ -360,14 +362,15 @@ private struct State {
             var cursor = mention.tokens.upperBound
             if cursor < range.upperBound, tokens[cursor].kind == .possessive { cursor += 1 }
             // Allow one or two adjectives: "the North's top diplomat", "the Russian foreign minister".
-            guard let (roleEnd, title, leads) = roleNoun(at: cursor, limit: range.upperBound) else { continue }
+            guard let (roleStart, roleEnd, title, leads) = roleNoun(at: cursor, limit: range.upperBound) else { continue }
             var personStart = roleEnd
             if personStart < range.upperBound, tokens[personStart].is(",") { personStart += 1 }
             let phrase = mention.tokens.lowerBound..<roleEnd
             if let person = result.mentions.first(where: { $0.tokens.lowerBound == personStart && result.entities[$0.entity].kind == .person }) {
                 result.roles.append(StatedRole(
                     person: person.entity, holder: holder, leads: leads, sentence: sentence,
-                    tokens: mention.tokens.lowerBound..<person.tokens.upperBound, title: title))
+                    tokens: mention.tokens.lowerBound..<person.tokens.upperBound, title: title,
+                    titleTokens: roleStart..<roleEnd))
             } else if title != "counterpart", title != "official", !(roleEnd < range.upperBound && tokens[roleEnd].isCapitalized),
                       let entry = result.entities[holder].lexiconEntry
             {
@@ -384,14 +387,15 @@ private struct State {
                         addMention(phrase, sentence: sentence, entity: entity, form: .nominal)
                     }
                     result.roles.append(StatedRole(
-                        person: entity, holder: holder, leads: leads, sentence: sentence, tokens: phrase, title: title))
+                        person: entity, holder: holder, leads: leads, sentence: sentence, tokens: phrase, title: title,
+                        titleTokens: roleStart..<roleEnd))
                 }
             }
         }
     }
 
     /// A role noun starting at `start`, allowing up to two adjectives before it.
-    func roleNoun(at start: Int, limit: Int) -> (end: Int, title: String, leads: Bool)? {
+    func roleNoun(at start: Int, limit: Int) -> (start: Int, end: Int, title: String, leads: Bool)? {
         for skip in 0...2 {
             let first = start + skip
             guard first < limit else { return nil }
@@ -403,7 +407,7 @@ private struct State {
                 }
                 if matches {
                     // Plurals and "leaders" are groups, not one person.
-                    return (first + phrase.count, phrase.joined(separator: " ").replacingOccurrences(of: " - ", with: "-"), leads)
+                    return (first, first + phrase.count, phrase.joined(separator: " ").replacingOccurrences(of: " - ", with: "-"), leads)
                 }
             }
             // Only plain lower-case adjectives may be skipped.

@@ -94,7 +94,7 @@ private struct Run {
         "proposed", "proposes", "offered", "offers", "promised", "promises", "pledged", "pledges", "vowed", "vows",
     ]
     static let moneyWords: Set<String> = [
-        "million", "billion", "trillion", "thousand", "dollars", "euros", "pounds", "yuan", "rubles", "roubles",
+        "dollars", "euros", "pounds", "yuan", "rubles", "roubles",
         "yen", "assets", "funds", "money", "cash", "loan", "loans", "aid", "credit", "payments", "bn", "m",
     ]
     static let currencySigns: Set<String> = ["$", "€", "£", "¥", "₽", "₩"]
@@ -140,6 +140,7 @@ private struct Run {
                 // A trigger inside a name ("Supply Ministry") is not a trigger.
                 if units.contains(where: { $0.tokens.overlaps(trigger) }) { continue }
                 let pattern = extractor.patterns.patterns[patternIndex]
+                if !fitsWordClass(pattern, trigger) { continue }
                 if let found = apply(pattern, trigger: trigger, sentence: sentence, units: units) {
                     relations.append(contentsOf: found)
                     usedTriggers.insert(index)
@@ -153,14 +154,35 @@ private struct Run {
         addLocations(sentence: sentence, units: units)
     }
 
+    /// "the transfer" is a noun and "to transfer" a verb: the word before tells.
+    func fitsWordClass(_ pattern: RelationPattern, _ trigger: Range<Int>) -> Bool {
+        guard trigger.lowerBound > 0 else { return pattern.triggerClass == .noun }
+        let previous = tokens[trigger.lowerBound - 1]
+        let word = previous.text.lowercased()
+        switch pattern.triggerClass {
+        case .verb:
+            return previous.kind != .possessive && !["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "any", "such"].contains(word)
+        case .noun:
+            return !["to", "will", "would", "can", "could", "may", "might", "must", "should", "shall", "did", "does", "do", "not", "n't", "they", "we", "i", "you"].contains(word)
+        }
+    }
+
     /// Applies one pattern at a trigger; nil when it finds no source or no target.
     mutating func apply(_ pattern: RelationPattern, trigger: Range<Int>, sentence: Int, units: [RelationExtractor.Unit]) -> [ExtractedRelation]? {
         let range = analyzed.sentences[sentence].tokens
         var sources: [RelationExtractor.Unit] = []
         var targets: [RelationExtractor.Unit] = []
         var passive = false
+        // "the North's transfer of weapons": a nominal with its own source is presupposed,
+        // so the hedges of the clause around it do not apply to it.
+        var presupposed = false
 
-        if pattern.usesBetween, let between = betweenPair(after: trigger.upperBound, in: range, units: units) {
+        // A trigger that ends in its own preposition ("connections with", "talks between")
+        // has its target right after it.
+        let lastWord = tokens[trigger.upperBound - 1].text.lowercased()
+        let argumentStart = trigger.count > 1 && (pattern.targetMarkers.contains(lastWord) || lastWord == "between")
+            ? trigger.upperBound - 1 : trigger.upperBound
+        if pattern.usesBetween, let between = betweenPair(after: argumentStart, in: range, units: units) {
             sources = [between.0]
             targets = [between.1]
         } else {
@@ -169,13 +191,14 @@ private struct Run {
                 passive = isPassive(trigger)
                 if passive {
                     targets = subject(before: trigger.lowerBound, in: range, units: units, sentence: sentence)
-                    sources = agent(after: trigger.upperBound, in: range, units: units)
+                    sources = agent(after: argumentStart, in: range, units: units)
                 } else {
                     sources = subject(before: trigger.lowerBound, in: range, units: units, sentence: sentence)
                 }
             case .noun:
                 if let holder = possessorOrModifier(before: trigger.lowerBound, in: range, units: units) {
                     sources = [holder]
+                    presupposed = true
                 } else if !pattern.needsSource {
                     sources = subject(before: trigger.lowerBound, in: range, units: units, sentence: sentence)
                 } else if let agent = agent(after: trigger.upperBound, in: range, units: units).first {
@@ -183,7 +206,7 @@ private struct Run {
                 }
             }
             if targets.isEmpty {
-                targets = target(of: pattern, after: trigger.upperBound, in: range, units: units)
+                targets = target(of: pattern, after: argumentStart, in: range, units: units)
             }
         }
         guard !sources.isEmpty else { return nil }
@@ -195,11 +218,19 @@ private struct Run {
         guard !targets.isEmpty else { return nil }
 
         let object = pattern.capturesObject || pattern.needsMoney
-            ? objectPhrase(after: trigger.upperBound, before: targets.map(\.tokens.lowerBound).min() ?? range.upperBound, in: range, units: units)
+            ? objectPhrase(
+                after: argumentStart == trigger.upperBound ? trigger.upperBound : argumentStart + 1,
+                before: implicitTarget ? range.upperBound : targets.map(\.tokens.lowerBound).min() ?? range.upperBound,
+                in: range, units: units)
             : nil
         if pattern.needsMoney && !(object.map(isMoney) ?? false) { return nil }
 
-        let flags = cues(for: trigger, sentence: sentence)
+        var flags = cues(for: trigger, sentence: sentence)
+        if presupposed {
+            let before = trigger.lowerBound >= 2 ? tokens[trigger.lowerBound - 1].text.lowercased() : ""
+            flags.hedged = Self.hedgeWords.contains(before)
+            flags.intended = false
+        }
         let sentenceInfo = analyzed.sentences[sentence]
         var results: [ExtractedRelation] = []
         for source in sources {
@@ -275,7 +306,8 @@ private struct Run {
                         before -= 1
                     }
                     let word = tokens[before].text.lowercased()
-                    if Self.prepositions.contains(word) && word != "to" && steps > 0 {
+                    let isConjunction = ["after", "before", "since", "until", "as", "while"].contains(word)
+                    if Self.prepositions.contains(word) && word != "to" && steps > 0 && !isConjunction {
                         cursor = before - 1
                         steps += 1
                         continue
@@ -498,8 +530,13 @@ private struct Run {
         while start < stop, ["the", "a", "an", "some", "of", "its", "their", "his", "her"].contains(tokens[start].text.lowercased()) { start += 1 }
         // End at the first preposition or punctuation: "weapons to Moscow for use against Ukraine" → "weapons".
         var phraseEnd = start
+        // Quantities: "up to 2.5 million rounds", "more than 100 tanks".
+        if phraseEnd + 1 < stop, ["up", "more", "less", "fewer"].contains(tokens[phraseEnd].text.lowercased()),
+           ["to", "than"].contains(tokens[phraseEnd + 1].text) {
+            phraseEnd += 2
+        }
         while phraseEnd < stop, tokens[phraseEnd].kind != .punctuation || tokens[phraseEnd].text == "$",
-              !(["to", "for", "in", "from", "with", "at", "by", "on", "against", "into", "that", "which", "while", "and"].contains(tokens[phraseEnd].text) && phraseEnd > start),
+              !(["to", "for", "in", "from", "with", "at", "by", "on", "against", "into", "that", "which", "while", "and", "it", "they", "he", "she", "who", "as", "since", "after", "before", "because", "if", "but"].contains(tokens[phraseEnd].text) && phraseEnd > start),
               units.allSatisfy({ !$0.tokens.contains(phraseEnd) }) || phraseEnd > start && false
         {
             phraseEnd += 1
@@ -566,7 +603,7 @@ private struct Run {
         let words = range.map { tokens[$0].text.lowercased() }
         let triggerOffset = trigger.lowerBound - range.lowerBound
         // Near the trigger: modals, negation, intention.
-        let nearStart = max(0, triggerOffset - 5)
+        let nearStart = max(0, triggerOffset - 8)
         for offset in nearStart..<triggerOffset {
             let word = words[offset]
             if Self.modalsHedging.contains(word) { cues.hedged = true }
@@ -665,7 +702,7 @@ private struct Run {
             guard holderKind == .country || holderKind == .organization, role.person != role.holder else { continue }
             let info = analyzed.sentences[role.sentence]
             guard !info.isHeadline else { continue }
-            let titleTokens = role.tokens
+            let titleTokens = role.titleTokens
             relations.append(ExtractedRelation(
                 source: role.person, target: role.holder, type: role.leads ? .leads : .memberOf,
                 evidence: Evidence(
