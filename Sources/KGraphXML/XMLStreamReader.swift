@@ -171,10 +171,25 @@ public final class XMLStreamReader {
         return xmlTextReaderConstValue(reader).map { String(cString: $0) }
     }
 
-    /// The line of the current position (1-based).
-    public var line: Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
-    /// The column of the current position (1-based).
-    public var column: Int { Int(xmlTextReaderGetParserColumnNumber(reader)) }
+    /// The line of the current node (1-based).
+    ///
+    /// libxml2 parses ahead of the node the reader is on, so the parser's own
+    /// position can be lines further on; the line recorded in the node wins
+    /// when there is one (libxml2 caps it at 65,535, beyond which the parser's
+    /// line is the best estimate).
+    public var line: Int {
+        let parserLine = Int(xmlTextReaderGetParserLineNumber(reader))
+        guard let node = xmlTextReaderCurrentNode(reader) else { return parserLine }
+        let nodeLine = Int(xmlGetLineNo(node))
+        return nodeLine > 0 && nodeLine < 65535 ? nodeLine : parserLine
+    }
+
+    /// The column of the current position (1-based): the parser's column when
+    /// it is still on the node's line, else 1.
+    public var column: Int {
+        let parserLine = Int(xmlTextReaderGetParserLineNumber(reader))
+        return parserLine == line ? max(1, Int(xmlTextReaderGetParserColumnNumber(reader))) : 1
+    }
 
     /// An error at the current position, for callers that find the content wrong.
     public func error(_ message: String) -> XMLError {
