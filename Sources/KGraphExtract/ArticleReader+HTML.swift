@@ -276,7 +276,7 @@ private struct LinkedData {
     private static func firstArticle(in value: Any, depth: Int) -> [String: Any]? {
         guard depth < 8 else { return nil }
         if let object = value as? [String: Any] {
-            if object["datePublished"] != nil || object["headline"] != nil { return object }
+            if object["datePublished"] != nil || object["headline"] != nil || isArticle(object["@type"]) { return object }
             for key in ["@graph", "mainEntity", "itemListElement"] {
                 if let inner = object[key], let found = firstArticle(in: inner, depth: depth + 1) { return found }
             }
@@ -286,6 +286,12 @@ private struct LinkedData {
             }
         }
         return nil
+    }
+
+    /// `NewsArticle`, `Article`, `BlogPosting`, … (a type may be one name or several).
+    private static func isArticle(_ type: Any?) -> Bool {
+        let names = (type as? String).map { [$0] } ?? (type as? [Any])?.compactMap { $0 as? String } ?? []
+        return names.contains { $0.hasSuffix("Article") || $0 == "BlogPosting" || $0 == "LiveBlogPosting" || $0 == "Report" }
     }
 
     private static func names(_ value: Any?) -> String? {

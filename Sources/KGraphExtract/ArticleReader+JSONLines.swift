@@ -28,9 +28,11 @@ extension ArticleReader {
                 var line = bytes[start..<end]
                 start = end + 1
                 while let last = line.last, last == 0x0D || last == 0x20 || last == 0x09 { line = line.dropLast() }
+                let lineStart = line.startIndex
                 while let first = line.first, first == 0x20 || first == 0x09 { line = line.dropFirst() }
                 if line.isEmpty { continue }
-                switch readLine(UnsafeBufferPointer(rebasing: line), number: lineNumber, source: source) {
+                let indent = line.startIndex - lineStart
+                switch readLine(UnsafeBufferPointer(rebasing: line), number: lineNumber, indent: indent, source: source) {
                 case .success(let article):
                     if let first = lineOfID[article.id] {
                         batch.errors.append(ArticleError(
@@ -51,13 +53,16 @@ extension ArticleReader {
         return batch
     }
 
-    private func readLine(_ line: UnsafeBufferPointer<UInt8>, number: Int, source: String) -> Result<Article, ArticleError> {
+    /// Reads one line; `indent` is how many blanks were trimmed from its start, for columns.
+    private func readLine(_ line: UnsafeBufferPointer<UInt8>, number: Int, indent: Int, source: String)
+        -> Result<Article, ArticleError>
+    {
         func failure(_ message: String, column: Int? = nil, id: String? = nil) -> Result<Article, ArticleError> {
             .failure(ArticleError(file: source, line: number, column: column, articleID: id, message: message))
         }
         if let bad = TextDecoding.firstInvalidUTF8Offset(line) {
             let hex = String(line[bad], radix: 16, uppercase: true)
-            return failure("not valid UTF-8 (byte 0x\(hex))", column: bad + 1)
+            return failure("not valid UTF-8 (byte 0x\(hex))", column: indent + bad + 1)
         }
         let value: Any
         do {
