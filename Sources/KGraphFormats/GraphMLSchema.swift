@@ -50,7 +50,8 @@ enum GraphMLSchema {
     static let edgeAttributePrefix = "e_attr_"
 
     static let reservedNodeNames: Set<String> = Set(nodeKeys.map(\.name)).union(["id"])
-    static let reservedEdgeNames: Set<String> = Set(edgeKeys.map(\.name)).union(["id"])
+    /// `source` and `target` too: Gephi's and Cytoscape's edge tables have columns of those names.
+    static let reservedEdgeNames: Set<String> = Set(edgeKeys.map(\.name)).union(["id", "source", "target"])
 
     /// The prefix that marks an encoded free attribute name.
     static let escapedPrefix = "attr."

@@ -134,7 +134,7 @@ enum Support {
     static let trickyNames = [
         "Say \"hi\"", "A & B <c>", "back\\slash\\", "line one\nline two", "Россия", "북한", "🚀 rocket 🇰🇵",
         "node", "edge", "strict", "graph", "digraph", "subgraph", "tab\there", "  spaced  ", "]]> --> <!--",
-        "\\N \\G \\L", "'single'", "",
+        "\\N \\G \\L", "'single'", "", "carriage\r\nreturn",
     ]
 
     /// A graph whose names, ids, attribute names, types and tags are all awkward.
