@@ -62,7 +62,8 @@ let package = Package(
         ),
         .testTarget(
             name: "KGraphExtractTests",
-            dependencies: ["KGraph", "KGraphExtract", "KGraphFormats"]
+            dependencies: ["KGraph", "KGraphExtract", "KGraphFormats"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "CLITests",
