@@ -1,3 +1,4 @@
+import Foundation
 import KGraph
 
 /// Writes `kgraph extract`'s records as JSON Lines, one object a line, with
@@ -72,15 +73,17 @@ public enum JSONValue: Sendable {
     case double(Double)
     case bool(Bool)
     case array([JSONValue])
+    case object(JSONObject)
     case null
 
     func write(to output: inout String) {
         switch self {
         case .string(let value): JSONValue.writeString(value, to: &output)
         case .int(let value): output += String(value)
-        case .double(let value): output += value.isFinite ? String(value) : "null"
+        case .double(let value): output += value.isFinite ? String(format: "%.4g", value) : "null"
         case .bool(let value): output += value ? "true" : "false"
         case .null: output += "null"
+        case .object(let object): output += object.serialized
         case .array(let values):
             output += "["
             for (index, value) in values.enumerated() {
