@@ -123,7 +123,7 @@ public final class XMLWriter {
     /// also escapes `"`, which bloats JSON values sixfold per quote.
     public func text(_ value: String) throws {
         let escaped = XMLWriter.escapedText(value)
-        try escaped.withCString { pointer in
+        _ = try escaped.withCString { pointer in
             try pointer.withMemoryRebound(to: xmlChar.self, capacity: escaped.utf8.count + 1) { text in
                 try check(xmlTextWriterWriteRaw(writer, text), file: destination, "cannot write text")
             }
