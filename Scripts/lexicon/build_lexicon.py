@@ -385,6 +385,10 @@ def mine_organizations(phoenix):
             continue
         if words[0].upper() in {"THE", "FORMER"} or any(re.search(r"[0-9@]", w) for w in words):
             continue
+        if len(words) == 2 and words[0].upper() in GENERIC_FIRST:
+            continue
+        if "INTERNATIONAL_GOVERNMENT" in entry["name"] or "GOVERNMENT_ORGANIZATION" in entry["name"]:
+            continue
         name = title_case_org(entry["name"])
         aliases = [title_case_org(a) for a in entry["aliases"]
                    if len(person_words(a)) >= 2 and person_words(a)[0].upper() not in {"THE"}]
@@ -400,7 +404,13 @@ ORG_WORDS = {
     "SOCIETY", "CENTER", "CENTRE", "OFFICE", "NETWORK", "COALITION", "PARLIAMENT", "SECRETARIAT",
     "INTERNATIONAL", "WATCH", "CROSS", "CRESCENT", "FRONTIERES", "CORPS", "FORUM", "GROUP",
 }
-SMALL_WORDS = {"of", "the", "for", "and", "on", "in", "to", "de", "des", "du", "la", "le", "et", "sans"}
+SMALL_WORDS = {"of", "the", "for", "and", "on", "in", "to", "with", "from", "against", "by", "at", "a", "an", "as", "de", "des", "du", "la", "le", "et", "sans"}
+
+
+ACRONYMS = {"UN", "EU", "US", "USA", "UK", "NGO", "HIV", "AIDS", "ICT", "IT", "OSCE", "NATO", "UNESCO",
+            "UNICEF", "UNHCR", "UNDP", "ASEAN", "OPEC", "WTO", "IMF", "ACT", "ASM", "BPW", "CBM", "DVV",
+            "DZ", "FH", "GCS", "CARE", "SOS", "YMCA", "YWCA", "OECD", "ILO", "WHO", "FAO", "ECOWAS"}
+CAPITALISED_SMALL = {"INC": "Inc", "CORP": "Corp", "LTD": "Ltd", "PLC": "plc", "CO": "Co"}
 
 
 def title_case_org(raw):
@@ -410,11 +420,20 @@ def title_case_org(raw):
         lower = w.lower()
         if i and lower in SMALL_WORDS:
             out.append(lower)
-        elif len(w) <= 5 and "." not in w and not re.search(r"[AEIOUY]", w[1:]) and len(w) > 1:
-            out.append(w)            # acronyms inside names: UN, OSCE
+        elif w in CAPITALISED_SMALL:
+            out.append(CAPITALISED_SMALL[w])
+        elif w in ACRONYMS or (len(w) > 1 and w.isalpha() and not re.search(r"[AEIOUY]", w)):
+            out.append(w)            # acronyms inside names: UN, OSCE, NGO
         else:
             out.append("-".join(p[:1].upper() + p[1:].lower() for p in w.split("-")))
     return " ".join(out)
+
+
+# A mined two-word name starting with one of these is a generic phrase
+# ("Aid Group", "International Government Organization").
+GENERIC_FIRST = {"AID", "INTERNATIONAL", "WORLD", "GLOBAL", "NATIONAL", "SOUTHERN", "NORTHERN", "EASTERN",
+                 "WESTERN", "CENTRAL", "REGIONAL", "LOCAL", "CHILD", "CHILDREN", "EDUCATION", "EARTH",
+                 "PEACE", "HUMAN", "WOMEN", "WOMENS", "YOUTH", "HEALTH", "DEVELOPMENT", "RELIEF", "UNITED"}
 
 
 # IGO role codes in intl.actors.txt → organisation canonical names; extended
