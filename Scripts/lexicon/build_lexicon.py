@@ -577,6 +577,15 @@ def main():
                     for alias in split_list(r[column]):
                         if alias in BANNED_ALIASES:
                             problems.append(f"{file}.tsv: {r[0]}: alias {alias!r} is an ordinary word")
+    # places must not repeat a country, its aliases or its capital (capitals are places already)
+    country_words = set()
+    for c in countries:
+        country_words.update([c[0], c[4]] + split_list(c[2]) + split_list(c[5]))
+    country_words.discard("")
+    for r in places:
+        for name in [r[0]] + split_list(r[1]):
+            if name in country_words:
+                problems.append(f"places.tsv: {r[0]}: {name!r} is already a country, alias or capital")
     # a person's rows must not repeat an identical period
     seen = set()
     for r in people_rows:
