@@ -191,7 +191,7 @@ NOT_PERSON_WORDS = {
     "GUERRILLAS", "MILITARY", "NAVY", "GUARD", "GUARDS", "BRIGADE", "BRIGADES", "REGIME", "JUNTA",
     "AUTHORITY", "AUTHORITIES", "CENTER", "CENTRE", "FOUNDATION", "FUND", "PROGRAM", "PROGRAMME",
     "ALLIANCE", "COALITION", "CONFERENCE", "TRIBUNAL", "BOARD", "SERVICE", "SERVICES", "DIVISION",
-    "HOUSE", "PALACE", "STREET", "CITY", "PROVINCE", "REGION", "DISTRICT", "WHITE", "KREMLIN",
+    "HOUSE", "PALACE", "STREET", "NATIONS", "UNITED", "MONITOR", "MONITORS", "SECRETARIAT", "CITY", "PROVINCE", "REGION", "DISTRICT", "WHITE", "KREMLIN",
     "OPPOSITION", "DELEGATION", "MISSION", "EMBASSADOR", "INTELLIGENCE", "CHURCH", "MOSQUE",
     "CLERGY", "EPISCOPAL", "DIOCESE", "TRIBE", "CLAN", "WORKERS", "STUDENTS", "FARMERS",
     "COMMUNITY", "CONGRESSIONAL", "LEGISLATURE", "ELECTION", "DIRECTORATE", "BUREAU", "TEAM",
@@ -299,13 +299,15 @@ def read_actors(path):
             if line[0] in " \t":
                 if current is not None:
                     current["codes"] += codes
+                    current["raw"] += "\n" + line
                 continue
             if text.startswith("+"):
                 if current is not None and text[1:].strip():
                     current["aliases"].append(text[1:].strip())
                 current and current["codes"].extend(codes)
                 continue
-            current = {"name": text, "aliases": [], "codes": codes, "comment": comment, "section": section}
+            current = {"name": text, "aliases": [], "codes": codes, "comment": comment, "section": section,
+                       "raw": line}
             entries.append(current)
     return entries
 
@@ -337,6 +339,12 @@ def mine_people(phoenix, countries_by_code, org_codes):
         for entry in read_actors(path):
             if not good_person_name(entry["name"]):
                 continue
+            if file == "intl.actors.txt":
+                # persons there are IGO office holders: dated codes, an [ELI]
+                # marker or the IGOrulers list; undated bare codes are staff
+                dated = any(start or until for _, _, start, until in entry["codes"])
+                if not (dated or "rulers" in entry["comment"] or "[ELI]" in entry.get("raw", "")):
+                    continue
             if file == "countries.actors.txt" and "CountryInfo" not in entry["comment"]:
                 # entries without the CountryInfo mark are mostly bodies and
                 # phrases; keep only those that carry a personal role code
@@ -345,7 +353,7 @@ def mine_people(phoenix, countries_by_code, org_codes):
             rows = []
             for prefix, sector, start, until in entry["codes"]:
                 if file == "intl.actors.txt" or prefix == "IGO":
-                    org = org_codes.get((prefix + sector)[:6]) or org_codes.get(prefix + sector[:3])
+                    org = igo_organization(sector, org_codes) if prefix == "IGO" else None
                     if org:
                         rows.append((org, "official" if start or until else "", start, until))
                     continue
@@ -436,15 +444,31 @@ GENERIC_FIRST = {"AID", "INTERNATIONAL", "WORLD", "GLOBAL", "NATIONAL", "SOUTHER
                  "PEACE", "HUMAN", "WOMEN", "WOMENS", "YOUTH", "HEALTH", "DEVELOPMENT", "RELIEF", "UNITED"}
 
 
-# IGO role codes in intl.actors.txt → organisation canonical names; extended
-# from organizations.tsv aliases when the code is an acronym there.
-IGO_CODES = {
-    "IGOUNO": "United Nations", "IGONAT": "NATO", "IGOEUR": "European Union",
-    "IGOAFR": "African Union", "IGOARL": "Arab League", "IGOASN": "ASEAN",
-    "IGOWTO": "World Trade Organization", "IGOIMF": "International Monetary Fund",
-    "IGOWBK": "World Bank", "IGOOSC": "Organization for Security and Co-operation in Europe",
-    "IGOOPC": "OPEC", "IGOCOE": "Council of Europe", "IGOOAS": "Organization of American States",
+# Phoenix IGO sub-codes (the 3-letter groups after IGO, most specific last)
+# → organisation names, resolved to the canonical names in organizations.tsv
+# (by name or alias); a sub-code that resolves to nothing is ignored.
+IGO_SUBCODES = {
+    "UNO": "United Nations", "WBK": "World Bank", "WHO": "World Health Organization",
+    "IAE": "International Atomic Energy Agency", "KID": "UNICEF", "ILO": "International Labour Organization",
+    "IMF": "International Monetary Fund", "WTO": "World Trade Organization", "OPC": "OPEC",
+    "EEC": "European Commission", "EUR": "European Union", "NAT": "NATO",
+    "EBR": "European Bank for Reconstruction and Development", "ADB": "Asian Development Bank",
+    "ASN": "ASEAN", "AFU": "African Union", "OAU": "Organisation of African Unity", "ARL": "Arab League",
+    "OAS": "Organization of American States", "ICC": "International Criminal Court",
+    "HCR": "UNHCR", "SCN": "Nordic Council", "GCC": "Gulf Cooperation Council",
+    "CIS": "Commonwealth of Independent States", "CWN": "Commonwealth of Nations", "EFT": "EFTA",
+    "EAC": "East African Community", "SAD": "SADC", "WAS": "ECOWAS", "AFB": "African Development Bank",
+    "SAA": "SAARC", "ITP": "Interpol", "AMU": "Arab Maghreb Union", "COE": "Council of Europe",
 }
+
+
+def igo_organization(sector, org_codes):
+    """The organisation of an IGO role code's sector part (UNODEVWBK → World Bank)."""
+    chunks = [sector[i:i + 3] for i in range(0, len(sector), 3)]
+    for chunk in reversed(chunks):
+        if chunk in org_codes:
+            return org_codes[chunk]
+    return None
 
 
 # ---------------------------------------------------------------- build
@@ -478,14 +502,15 @@ def main():
         cells[2] = join_list(split_list(cells[2]))
         organizations[cells[0]] = cells
     org_names = set(organizations)
-    org_codes = {code: name for code, name in IGO_CODES.items()}
-    for code, name in list(org_codes.items()):
-        if name not in org_names:
-            # resolve to the curated canonical name that lists it as an alias
-            for org in organizations.values():
-                if name in split_list(org[2]):
-                    org_codes[code] = org[0]
-                    break
+    org_codes = {}
+    for code, name in IGO_SUBCODES.items():
+        if name in org_names:
+            org_codes[code] = name
+            continue
+        for org in organizations.values():   # the curated canonical name that lists it as an alias
+            if name in split_list(org[2]):
+                org_codes[code] = org[0]
+                break
     mined_orgs = 0
     if use_phoenix:
         known = set(organizations)
