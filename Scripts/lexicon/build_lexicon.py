@@ -239,8 +239,8 @@ def title_case(raw):
     return " ".join(title_word(w, i == 0) for i, w in enumerate(words))
 
 
-def parse_date(text, end):
-    """A Phoenix date (yymmdd or yyyymmdd) as yyyy-mm-dd, or '' when unusable."""
+def parse_date(text):
+    """A Phoenix date (yymmdd or yyyymmdd) as yyyy-mm-dd; None when unusable."""
     if len(text) == 6:
         yy = int(text[:2])
         year = 2000 + yy if yy <= 20 else 1900 + yy
@@ -248,9 +248,9 @@ def parse_date(text, end):
     elif len(text) == 8:
         year, month, day = int(text[:4]), text[4:6], text[6:8]
     else:
-        return ""
+        return None
     if not ("01" <= month <= "12" and "01" <= day <= "31"):
-        return ""
+        return None
     return f"{year:04d}-{month}-{day}"
 
 
@@ -269,12 +269,16 @@ def parse_codes(text):
         if len(parts) > 1:
             rng = parts[1]
             if rng.startswith(">"):
-                start = parse_date(rng[1:], False)
+                start = parse_date(rng[1:])
             elif rng.startswith("<"):
-                until = parse_date(rng[1:], True)
+                until = parse_date(rng[1:])
             elif "-" in rng:
                 a, b = rng.split("-", 1)
-                start, until = parse_date(a, False), parse_date(b, True)
+                start, until = parse_date(a), parse_date(b)
+            if start is None or until is None or (start and until and until < start):
+                # a malformed range must not turn into an open-ended period
+                start, until = "", ""
+                code = code[:3] + "ELI"
         found.append((code[:3], code[3:], start, until))
     return found
 
