@@ -95,19 +95,18 @@ public struct Lexicon: Sendable {
         }
         for (index, entry) in entries.enumerated() {
             add(entry.name, index, .name)
-            for alias in entry.aliases { add(alias, index, .alias) }
+            for alias in entry.aliases where Self.isUsable(alias: alias, of: entry) { add(alias, index, .alias) }
             for demonym in entry.demonyms { add(demonym, index, .demonym) }
             for metonym in entry.metonyms { add(metonym, index, .alias) }
             if entry.kind == .country || entry.kind == .organization { countryNames.insert(entry.name) }
             if let capital = entry.capital, !capital.isEmpty { capitalOf[capital] = entry.name }
             if entry.kind == .person {
                 for name in [entry.name] + entry.aliases {
-                    let words = Tokenizer.words(of: name).filter { $0.count > 1 && $0.first!.isUppercase }
-                    for (position, word) in words.enumerated() where words.count > 1 {
-                        if position == words.count - 1 || position == 0 {
-                            if nameParts[word]?.contains(index) != true { nameParts[word, default: []].append(index) }
-                        }
-                        if position == 0 { firstNames.insert(word) }
+                    for part in Recognizer.referenceParts(of: name) where nameParts[part]?.contains(index) != true {
+                        nameParts[part, default: []].append(index)
+                    }
+                    if let first = Tokenizer.words(of: name).first, first.count > 1, !Recognizer.familyNameFirst.contains(first) {
+                        firstNames.insert(first)
                     }
                 }
                 for role in entry.roles { rolesByHolder[role.of, default: []].append((index, role)) }
@@ -120,6 +119,20 @@ public struct Lexicon: Sendable {
             entries.append(entry)
             add(capital, entries.count - 1, .name)
         }
+    }
+
+    /// Whether an alias can stand for its entry in running text.
+    ///
+    /// A person's alias must be two words or more and share one with the canonical
+    /// name ("Prince Charles" for Charles III, not "Wales" or "Edward III").
+    static func isUsable(alias: String, of entry: LexiconEntry) -> Bool {
+        guard let first = alias.unicodeScalars.first, first.properties.isUppercase || first.properties.numericType != nil
+            || !first.properties.isAlphabetic else { return false }
+        guard entry.kind == .person else { return true }
+        let words = Tokenizer.words(of: alias)
+        let nameWords = Set(Tokenizer.words(of: entry.name))
+        if words.count < 2 { return false }
+        return words.contains(where: nameWords.contains)
     }
 
     /// The people who held a role titled `title` (e.g. "president") in `holder` on `date`.

@@ -50,6 +50,24 @@ struct Recognition: Sendable {
 struct Recognizer {
     let lexicon: Lexicon
 
+    /// Family names that come first: "Kim" in "Kim Jong Un", "Xi" in "Xi Jinping".
+    static let familyNameFirst: Set<String> = [
+        "Kim", "Lee", "Park", "Pak", "Choi", "Choe", "Ri", "Kang", "Moon", "Yoon", "Roh", "Chun", "Han", "Xi",
+        "Li", "Wang", "Zhang", "Liu", "Chen", "Hu", "Wen", "Jiang", "Mao", "Deng", "Zhou", "Yang", "Zhao", "Huang",
+        "Wu", "Sun", "Ma", "Hun", "Nguyen", "Tran", "Le", "Pham", "Abe", "Kishida", "Koizumi",
+    ]
+
+    /// The parts of a person's name that refer to them alone: the surname
+    /// ("Putin"), or the family name written first ("Kim"); never a given name.
+    static func referenceParts(of name: String) -> [String] {
+        let parts = Tokenizer.words(of: name).filter { $0.count > 1 && $0.first!.isUppercase && $0 != "Jr" && $0 != "Sr" }
+        guard parts.count > 1, let last = parts.last, let first = parts.first else { return [] }
+        var result = [last]
+        if familyNameFirst.contains(first) { result.append(first) }
+        if last.contains("-"), let tail = last.split(separator: "-").last, tail.count > 2 { result.append(String(tail)) }
+        return result
+    }
+
     func recognize(_ analyzed: AnalyzedText, date: String?) -> Recognition {
         var state = State(lexicon: lexicon, analyzed: analyzed, date: date)
         for index in analyzed.sentences.indices {
@@ -107,8 +125,7 @@ private struct State {
         result.entities.append(entity)
         entityByID[entity.id] = index
         if entity.kind == .person {
-            let parts = Tokenizer.words(of: entity.name).filter { $0.count > 1 && $0.first!.isUppercase }
-            if parts.count > 1 { for part in parts { personParts[part, default: []].insert(index) } }
+            for part in Recognizer.referenceParts(of: entity.name) { personParts[part, default: []].insert(index) }
         }
         if entity.kind == .country {
             for compass in ["North", "South", "East", "West"] where entity.name.hasPrefix(compass + " ") {

@@ -398,8 +398,8 @@ private struct Run {
             adjectives += 1
         }
         guard cursor >= range.lowerBound else { return nil }
-        if tokens[cursor].kind == .possessive { return unit(endingAt: cursor, units) }
-        return unit(endingAt: cursor + 1, units)
+        let found = tokens[cursor].kind == .possessive ? unit(endingAt: cursor, units) : unit(endingAt: cursor + 1, units)
+        return found
     }
 
     /// The `by` agent of a passive verb or of a noun: "sanctioned by the EU".
@@ -427,13 +427,20 @@ private struct Run {
         for marker in pattern.targetMarkers {
             if marker == "object" {
                 // The first entity with no preposition before it: "supplies Russia", "given North Korea the …".
+                // Only determiners and up to two modifiers may come between: "condemned the talks and …
+                // Russian banks" has no entity object.
                 var cursor = end
+                var modifiers = 0
                 while cursor < limit {
                     if let found = unit(startingAt: cursor, units) {
                         return coordinated(with: found, leftward: false, in: range, units: units)
                     }
                     let word = tokens[cursor].text.lowercased()
-                    if Self.prepositions.contains(word) || tokens[cursor].is(",") { break }
+                    if Self.prepositions.contains(word) || tokens[cursor].kind == .punctuation || ["and", "or", "but"].contains(word) { break }
+                    if !Self.determiners.contains(word) {
+                        modifiers += 1
+                        if modifiers > 2 { break }
+                    }
                     cursor += 1
                 }
                 continue
@@ -623,7 +630,7 @@ private struct Run {
                 && Array(words[offset..<offset + phrase.count]) == phrase {
                 cues.negated = true
             }
-            if Self.claimVerbs.contains(word) || Self.sayVerbs.contains(word) {
+            if (Self.claimVerbs.contains(word) || Self.sayVerbs.contains(word)) && tokens[range.lowerBound + offset].isLowercaseWord {
                 if let claimant = claimant(before: range.lowerBound + offset, in: range) {
                     cues.claimant = claimant
                     if Self.claimVerbs.contains(word) { cues.hedged = true }
