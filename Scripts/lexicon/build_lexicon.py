@@ -152,9 +152,10 @@ def sort_key(row):
     return [unicodedata.normalize("NFKD", c).casefold() for c in row] + row
 
 
-def write_tsv(out_dir, name, rows):
+def write_tsv(out_dir, name, rows, presorted=False):
     path = os.path.join(out_dir, name + ".tsv")
-    rows = sorted(rows, key=sort_key)
+    if not presorted:
+        rows = sorted(rows, key=sort_key)
     with open(path, "w", encoding="utf-8", newline="\n") as f:
         for line in HEADER[name]:
             f.write("# " + line + "\n")
@@ -576,8 +577,9 @@ def main():
     countries = write_tsv(args.out, "countries", countries)
     organizations = write_tsv(args.out, "organizations", list(organizations.values()))
     places = write_tsv(args.out, "places", list(places.values()))
-    people_rows = dedupe(people_rows)
-    people_rows = write_tsv(args.out, "people", people_rows)
+    people_rows = order_people(dedupe(people_rows), {c[0] for c in countries},
+                               {o[0]: o[3] for o in organizations})
+    people_rows = write_tsv(args.out, "people", people_rows, presorted=True)
     license_path = os.path.join(args.phoenix if use_phoenix else DEFAULT_PHOENIX, "LICENSE")
     if os.path.exists(license_path):
         shutil.copyfile(license_path, os.path.join(args.out, "LICENSE.phoenix"))
@@ -631,6 +633,29 @@ def main():
         print("problem: " + p, file=sys.stderr)
     print("sanity checks: " + ("ok" if not problems else f"{len(problems)} problem(s)"))
     return 1 if problems else 0
+
+
+def order_people(rows, country_names, org_country):
+    """People sorted by name; a person's rows in a fixed order with the home
+    country first, because the loader takes the first row's country as the
+    person's country and collects aliases from every row (written once, on
+    the first). A person whose rows all name organisations gets an
+    affiliation row (empty role) for the organisation's country, when
+    organizations.tsv gives one."""
+    by_name = {}
+    for r in rows:
+        by_name.setdefault(r[0], []).append(r)
+    out = []
+    for name in sorted(by_name, key=lambda n: sort_key([n])):
+        group = by_name[name]
+        aliases = join_list(a for r in group for a in split_list(r[1]))
+        if not any(r[2] in country_names for r in group):
+            homes = sorted({org_country.get(r[2], "") for r in group} - {""})
+            group += [[name, "", home, "", "", "", ""] for home in homes[:1]]
+        group.sort(key=lambda r: (r[2] not in country_names, r[3] == "", r[5], sort_key(r)))
+        for i, r in enumerate(group):
+            out.append([r[0], aliases if i == 0 else ""] + r[2:])
+    return out
 
 
 def dedupe(rows):
