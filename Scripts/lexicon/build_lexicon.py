@@ -321,6 +321,27 @@ def person_words(raw):
     return [w for w in raw.replace("_", " ").split() if w]
 
 
+HONORIFICS = {"HOJATOLISLAM", "HOJJATOLESLAM", "HOJATOLESLAM", "SAYYED", "SAYYID", "SAYED", "SEYED",
+              "SHEIKH", "SHAIKH", "SHEIK", "AYATOLLAH", "MULLAH", "HAJI", "HAJJ", "DR.", "DR", "MR.", "MR",
+              "MRS.", "MRS", "SIR", "PRINCE", "PRINCESS", "KING", "QUEEN", "GENERAL", "GEN.", "COL.",
+              "COLONEL", "MAJOR", "CAPTAIN", "ADMIRAL", "MARSHAL", "PRESIDENT", "SENATOR", "SEN."}
+
+
+def strip_honorifics(raw):
+    """SAYYED_ALI_KHAMENEI → ALI_KHAMENEI (leading honorifics and ranks only)."""
+    words = person_words(raw)
+    while len(words) > 2 and words[0].upper() in HONORIFICS:
+        words = words[1:]
+    return "_".join(words)
+
+
+def name_key(name):
+    """A spelling-insensitive key: no accents, case, hyphens, dots or apostrophes."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    return " ".join(re.sub(r"[-.'’`]", " ", text).split())
+
+
 def good_person_name(raw):
     words = person_words(raw)
     if len(words) < 2 or len(words) > 6:
@@ -342,6 +363,7 @@ def mine_people(phoenix, countries_by_code, org_codes):
         if not os.path.exists(path):
             continue
         for entry in read_actors(path):
+            entry["name"] = strip_honorifics(entry["name"])
             if not good_person_name(entry["name"]):
                 continue
             if file == "intl.actors.txt":
@@ -374,7 +396,7 @@ def mine_people(phoenix, countries_by_code, org_codes):
             name = title_case(entry["name"])
             aliases = []
             last = person_words(entry["name"])[-1]
-            for raw in entry["aliases"]:
+            for raw in map(strip_honorifics, entry["aliases"]):
                 if good_person_name(raw) and person_words(raw)[-1] == last:
                     alias = title_case(raw)
                     if alias != name:
@@ -556,11 +578,19 @@ def main():
         known_person_names.add(cells[0])
         known_person_names.update(split_list(cells[1]))
     mined_people = 0
+    known_keys = {name_key(n) for n in known_person_names}
+    curated_keys = set(known_keys)
+    curated_first_last = {(k.split()[0], k.split()[-1]) for k in curated_keys if len(k.split()) >= 2}
     if use_phoenix:
         for name, person in sorted(mine_people(args.phoenix, countries_by_code, org_codes).items()):
-            aliases = [a for a in dict.fromkeys(person["aliases"]) if a not in known_person_names]
-            if name in known_person_names or any(a in known_person_names for a in person["aliases"]):
+            aliases = [a for a in dict.fromkeys(person["aliases"]) if name_key(a) not in known_keys]
+            if name_key(name) in known_keys or any(name_key(a) in known_keys for a in person["aliases"]):
                 continue
+            words = name_key(name).split()
+            if (words[0], words[-1]) in curated_first_last:
+                continue        # Vladimir Vladimirovich Putin is Vladimir Putin
+            if len(words) > 3 and any(k in name_key(name) for k in curated_keys if len(k.split()) >= 2):
+                continue        # two names run together in Phoenix ("Jack Straw Douglas Alexander")
             rows = sorted(set(person["rows"]))
             # an affiliation-only row is redundant when the person has a dated role there
             with_roles = {r[0] for r in rows if r[1]}
@@ -569,8 +599,8 @@ def main():
             rows = [r for r in rows if r[1]] + affiliations[:1]
             for i, (country, role, start, until) in enumerate(rows):
                 people_rows.append([name, join_list(aliases) if i == 0 else "", country, role, "", start, until])
-            known_person_names.add(name)
-            known_person_names.update(aliases)
+            known_keys.add(name_key(name))
+            known_keys.update(name_key(a) for a in aliases)
             mined_people += 1
 
     # write
