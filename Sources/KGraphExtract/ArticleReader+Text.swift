@@ -1,3 +1,5 @@
+import Foundation
+
 /// Plain-text pages: masthead, headline, date line, byline, paragraphs.
 extension ArticleReader {
     /// Reads a plain-text page; `text` is kept exactly as given.
@@ -28,47 +30,126 @@ struct TextLine {
 
     var isBlank: Bool { content.isEmpty }
 
-    /// Splits text at `\n`, `\r\n`, `\r`, U+2028 and U+2029, in one pass, counting code points as it goes.
+    /// Splits text at `\n`, `\r\n` and `\r`, counting code points as it goes.
+    ///
+    /// Line ends are found with `memchr`; only the edges of each line are
+    /// looked at for whitespace, and code points are counted as the bytes that
+    /// do not continue a UTF-8 sequence, so a long paragraph costs a byte count.
+    /// (U+2028 and U+2029 are whitespace here, not line ends.)
+    ///
+    /// - Complexity: O(*n*) in the length of `text`.
     static func split(_ text: String) -> [TextLine] {
-        var lines: [TextLine] = []
-        let scalars = text.unicodeScalars
-        var index = scalars.startIndex
-        var offset = 0
-        var contentStart: (index: String.Index, offset: Int)?
-        var contentEnd = (index: index, offset: 0)
-        var lineStarted = false
+        var copy = text
+        let spans = copy.withUTF8 { splitSpans($0) }
+        // Byte offsets to string indices, moving forward only.
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        var byteOffset = 0
+        func stringIndex(_ offset: Int) -> String.Index {
+            index = utf8.index(index, offsetBy: offset - byteOffset)
+            byteOffset = offset
+            return index
+        }
+        return spans.map { span in
+            let start = stringIndex(span.bytes.lowerBound)
+            let end = stringIndex(span.bytes.upperBound)
+            return TextLine(content: text[start..<end], range: span.codePoints)
+        }
+    }
 
-        func endLine(at lineEnd: String.Index, offset lineEndOffset: Int) {
-            if let start = contentStart {
-                lines.append(TextLine(content: text[start.index..<contentEnd.index], range: start.offset..<contentEnd.offset))
+    private static func splitSpans(_ bytes: UnsafeBufferPointer<UInt8>) -> [(bytes: Range<Int>, codePoints: Range<Int>)] {
+        guard let base = bytes.baseAddress else { return [] }
+        var spans: [(bytes: Range<Int>, codePoints: Range<Int>)] = []
+        let count = bytes.count
+        var lineStart = 0
+        var codePoint = 0  // code points before `lineStart`
+
+        func codePoints(_ range: Range<Int>) -> Int {
+            var total = 0
+            for index in range where bytes[index] & 0xC0 != 0x80 { total += 1 }
+            return total
+        }
+
+        while lineStart < count {
+            // The line runs to the first `\n` or `\r`; `\r\n` counts as one end.
+            var lineEnd = count
+            if let newline = memchr(base + lineStart, 0x0A, count - lineStart) {
+                lineEnd = base.distance(to: newline.assumingMemoryBound(to: UInt8.self))
+            }
+            if let carriageReturn = memchr(base + lineStart, 0x0D, lineEnd - lineStart) {
+                lineEnd = base.distance(to: carriageReturn.assumingMemoryBound(to: UInt8.self))
+            }
+            let contentStart = skipSpace(bytes, from: lineStart, to: lineEnd)
+            let contentEnd = contentStart == lineEnd ? lineEnd : skipSpaceBackwards(bytes, from: lineEnd, to: contentStart)
+            let before = codePoints(lineStart..<contentStart)
+            let inside = codePoints(contentStart..<contentEnd)
+            let startPoint = codePoint + before
+            spans.append((contentStart..<contentEnd, startPoint..<(startPoint + inside)))
+            codePoint = startPoint + inside + codePoints(contentEnd..<lineEnd)
+            guard lineEnd < count else { break }
+            // Past the line end: `\r\n`, `\r` or `\n`.
+            let endLength = bytes[lineEnd] == 0x0D && lineEnd + 1 < count && bytes[lineEnd + 1] == 0x0A ? 2 : 1
+            codePoint += endLength
+            lineStart = lineEnd + endLength
+        }
+        return spans
+    }
+
+    /// The offset of the first byte at or after `start` that does not begin a space, or `end`.
+    private static func skipSpace(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+        var index = start
+        while index < end {
+            let byte = bytes[index]
+            if byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C {
+                index += 1
+            } else if byte >= 0xC2, let length = multibyteSpaceLength(bytes, at: index, end: end) {
+                index += length
             } else {
-                lines.append(TextLine(content: text[lineEnd..<lineEnd], range: lineEndOffset..<lineEndOffset))
+                break
             }
-            contentStart = nil
-            lineStarted = false
         }
+        return index
+    }
 
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            let next = scalars.index(after: index)
-            switch scalar.value {
-            case 0x0A, 0x2028, 0x2029:
-                endLine(at: index, offset: offset)
-            case 0x0D:
-                // `\r\n` ends the line at `\n`; a lone `\r` ends it here.
-                if next == scalars.endIndex || scalars[next] != "\n" { endLine(at: index, offset: offset) }
-            default:
-                lineStarted = true
-                if !isSpace(scalar) {
-                    if contentStart == nil { contentStart = (index, offset) }
-                    contentEnd = (next, offset + 1)
-                }
+    /// The offset just past the last byte before `end` that is not part of a space, or `start`.
+    private static func skipSpaceBackwards(_ bytes: UnsafeBufferPointer<UInt8>, from end: Int, to start: Int) -> Int {
+        var index = end
+        while index > start {
+            let byte = bytes[index - 1]
+            if byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C {
+                index -= 1
+                continue
             }
-            offset += 1
-            index = next
+            guard byte >= 0x80 else { break }
+            // Back to the lead byte of this sequence.
+            var lead = index - 1
+            while lead > start && bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+            guard multibyteSpaceLength(bytes, at: lead, end: index) == index - lead else { break }
+            index = lead
         }
-        if lineStarted { endLine(at: index, offset: offset) }
-        return lines
+        return index
+    }
+
+    /// The length of the whitespace sequence at `index` (one of ``isSpace(_:)``'s non-ASCII ones), or `nil`.
+    private static func multibyteSpaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> Int? {
+        let first = bytes[index]
+        let second = index + 1 < end ? bytes[index + 1] : 0
+        if first == 0xC2 { return second == 0x85 || second == 0xA0 ? 2 : nil }
+        guard first >= 0xE1 && first <= 0xEF, index + 2 < end else { return nil }
+        return isMultibyteSpace(first, second, bytes[index + 2]) ? 3 : nil
+    }
+
+    /// The non-ASCII code points ``isSpace(_:)`` accepts, by their UTF-8 bytes.
+    private static func isMultibyteSpace(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> Bool {
+        switch (first, second) {
+        case (0xC2, 0x85), (0xC2, 0xA0): return true  // NEL, no-break space
+        case (0xE1, 0x9A): return third == 0x80  // U+1680
+        case (0xE2, 0x80): return third <= 0x8B || third == 0xA8 || third == 0xA9 || third == 0xAF  // U+2000–200B, U+2028, U+2029, U+202F
+        case (0xE2, 0x81): return third == 0x9F  // U+205F
+        case (0xE3, 0x80): return third == 0x80  // U+3000
+        case (0xEF, 0xBB): return third == 0xBF  // U+FEFF
+        default: return false
+        }
     }
 
     /// Whitespace to trim: Unicode's, plus the zero-width space and a stray byte-order mark.
@@ -97,7 +178,8 @@ struct TextLayout {
             let line = lines[index]
             if line.isBlank || TextPatterns.isStaffCredit(line.content) || TextPatterns.isFurniture(line.content) {
                 index += 1
-            } else if let meta = MetadataLine(line.content, allowsBareName: false, numericOrder: numericOrder),
+            } else if line.content.utf8.contains(where: { (0x30...0x39).contains($0) }),  // every date has a digit
+                let meta = MetadataLine(line.content, allowsBareName: false, numericOrder: numericOrder),
                 meta.author == nil
             {
                 dateAboveHeadline = dateAboveHeadline ?? meta.date ?? meta.updated

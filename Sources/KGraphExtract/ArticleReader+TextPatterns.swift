@@ -10,21 +10,31 @@ struct MetadataLine {
 
     /// Reads the line, or returns `nil` when any part of it is something else (a sentence, a place).
     init?(_ line: Substring, allowsBareName: Bool, numericOrder: ArticleDate.NumericOrder) {
-        guard line.utf8.count <= 200 else { return nil }
+        // A metadata line is short; most lines tried here are paragraphs, so say no to them cheaply.
+        guard line.utf8.count <= 200, TextPatterns.wordCount(line, limit: 24) <= 24 else { return nil }
         // The whole line first: `Wed 07 Feb 2024 | 02:35 PM` is one date with a time.
-        let (wholeLabel, wholeRest, wholeIsUpdate) = TextPatterns.splitLabel(line)
-        if let date = ArticleDate(parsing: wholeRest, order: numericOrder), wholeLabel != nil || !wholeRest.isEmpty {
-            if wholeIsUpdate { updated = date } else { self.date = date }
-            return
+        if TextPatterns.hasDigit(line) {
+            let (_, wholeRest, wholeIsUpdate) = TextPatterns.splitLabel(line)
+            if let date = ArticleDate(parsing: wholeRest, order: numericOrder) {
+                if wholeIsUpdate { updated = date } else { self.date = date }
+                return
+            }
         }
         let segments = TextPatterns.segments(line)
         var sawByline = false
         for segment in segments {
+            if TextPatterns.wordCount(segment, limit: 15) > 14 {
+                if sawByline { continue }
+                return nil
+            }
             let (label, rest, isUpdate) = TextPatterns.splitLabel(segment)
             if rest.isEmpty && label != nil { continue }
-            if let found = ArticleDate(parsing: rest, order: numericOrder) {
+            let hasDigit = TextPatterns.hasDigit(rest)
+            if hasDigit, let found = ArticleDate(parsing: rest, order: numericOrder) {
                 if isUpdate { updated = updated ?? found } else { date = date ?? found }
-            } else if ArticleDate.isTimeOfDay(rest) || TextPatterns.isRelativeTime(rest) || TextPatterns.isReadingTime(segment) {
+            } else if hasDigit && (ArticleDate.isTimeOfDay(rest) || TextPatterns.isReadingTime(segment))
+                || TextPatterns.isRelativeTime(rest)
+            {
                 continue
             } else if let name = TextPatterns.byline(segment) {
                 author = author ?? name
@@ -61,7 +71,7 @@ enum TextPatterns {
     static func isStaffCredit(_ line: Substring) -> Bool {
         guard line.utf8.count <= 100 else { return false }
         let lower = line.lowercased()
-        for role in creditRoles + creditRolesWithColon where lower.hasPrefix(role) {
+        for role in creditRoles + creditRolesWithColon where lower.utf8.starts(with: role.utf8) {
             var rest = lower.dropFirst(role.count)
             guard let first = rest.first, first == " " || first == ":" || first == "-" || first == "\u{2013}" else {
                 continue
@@ -70,8 +80,7 @@ enum TextPatterns {
             if creditRolesWithColon.contains(role) && !hasColon { continue }
             rest = rest.drop { $0 == " " || $0 == ":" || $0 == "-" || $0 == "\u{2013}" }
             let name = line.suffix(rest.count)
-            let words = name.split(whereSeparator: \.isWhitespace)
-            guard (1...6).contains(words.count), let initial = name.first, initial.isUppercase,
+            guard (1...6).contains(words(name).count), let initial = name.first, initial.isUppercase,
                 !(name.last.map { ".!?".contains($0) } ?? false)
             else { continue }
             return true
@@ -97,20 +106,26 @@ enum TextPatterns {
         "download the app", "get the app", "tags:", "topics:",
     ]
 
+    /// Marks around furniture: `» Share:`, `Related |`.
+    static let furnitureEdges: Set<Unicode.Scalar> = [":", "|", "\u{2022}", "\u{00BB}", "\u{203A}", ">", "-", "\u{2013}", "\u{2014}"]
+
     /// Whether the line (or a segment of one) is furniture, not text.
     static func isFurniture(_ line: Substring) -> Bool {
         guard line.utf8.count <= 160 else { return false }
         if !line.unicodeScalars.contains(where: { $0.properties.isAlphabetic || ("0"..."9").contains($0) }) {
             return true  // a rule, bullets or a lone full stop
         }
-        let separators: Set<Character> = [":", "|", "\u{2022}", "\u{00BB}", "\u{203A}", ">", "-", "\u{2013}", "\u{2014}"]
-        var trimmed = Substring(line.lowercased())
-        trimmed = trimmed.drop { separators.contains($0) || $0.isWhitespace }
-        while let last = trimmed.last, separators.contains(last) || last.isWhitespace { trimmed = trimmed.dropLast() }
+        // The furniture list and prefixes are a few words; the copyright lines up to 14.
+        guard wordCount(line, limit: 14) <= 14 else { return false }
+        let lower = line.lowercased()
+        let scalars = lower.unicodeScalars
+        let isEdge = { (scalar: Unicode.Scalar) in furnitureEdges.contains(scalar) || TextLine.isSpace(scalar) }
+        guard let first = scalars.firstIndex(where: { !isEdge($0) }), let last = scalars.lastIndex(where: { !isEdge($0) })
+        else { return true }
+        let trimmed = lower[first...last]
         if furniture.contains(String(trimmed)) { return true }
-        let words = trimmed.split(whereSeparator: \.isWhitespace)
-        guard words.count <= 14 else { return false }
-        if furniturePrefixes.contains(where: { trimmed.hasPrefix($0) }) { return true }
+        let words = TextPatterns.words(trimmed)
+        if furniturePrefixes.contains(where: { trimmed.utf8.starts(with: $0.utf8) }) { return true }
         if trimmed.contains("all rights reserved") { return true }
         if trimmed.hasPrefix("copyright") {
             let rest = trimmed.dropFirst("copyright".count).drop { $0 == " " }
@@ -138,7 +153,7 @@ enum TextPatterns {
         let trimmed = trim(segment)
         guard trimmed.utf8.count <= 120 else { return (nil, trimmed, false) }
         let lower = trimmed.lowercased()
-        for (label, isUpdate) in dateLabels where lower.hasPrefix(label) {
+        for (label, isUpdate) in dateLabels where lower.utf8.starts(with: label.utf8) {
             let after = lower.dropFirst(label.count)
             guard after.isEmpty || after.first == " " || after.first == ":" else { continue }
             let rest = trim(trimmed.dropFirst(label.count).drop { $0 == ":" || $0 == " " })
@@ -150,8 +165,11 @@ enum TextPatterns {
     /// Splits a line at `|`, `•`, `·` and spaced dashes.
     static func segments(_ line: Substring) -> [Substring] {
         var result: [Substring] = []
-        for piece in line.split(whereSeparator: { $0 == "|" || $0 == "\u{2022}" || $0 == "\u{00B7}" || $0 == "\u{2502}" }) {
-            var rest = piece
+        let isSeparator = { (scalar: Unicode.Scalar) in
+            scalar == "|" || scalar == "\u{2022}" || scalar == "\u{00B7}" || scalar == "\u{2502}"
+        }
+        for piece in line.unicodeScalars.split(whereSeparator: isSeparator) {
+            var rest = Substring(piece)
             while let dash = firstSpacedDash(in: rest) {
                 result.append(rest[..<dash.lowerBound])
                 rest = rest[dash.upperBound...]
@@ -161,9 +179,27 @@ enum TextPatterns {
         return result.map(trim).filter { !$0.isEmpty }
     }
 
+    /// The first ` - `, ` – ` or ` — ` in the text, found byte by byte.
     private static func firstSpacedDash(in text: Substring) -> Range<Substring.Index>? {
-        for dash in [" - ", " \u{2013} ", " \u{2014} "] {
-            if let range = text.range(of: dash) { return range }
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let next = utf8.index(after: index)
+            guard utf8[index] == 0x20, next < utf8.endIndex else {
+                index = next
+                continue
+            }
+            var end: Substring.Index?
+            if utf8[next] == 0x2D {
+                end = utf8.index(after: next)  // " -"
+            } else if utf8[next] == 0xE2 {
+                let rest = utf8[next...]
+                if rest.starts(with: [0xE2, 0x80, 0x93]) || rest.starts(with: [0xE2, 0x80, 0x94]) {
+                    end = utf8.index(next, offsetBy: 3)  // " –", " —"
+                }
+            }
+            if let end, end < utf8.endIndex, utf8[end] == 0x20 { return index..<utf8.index(after: end) }
+            index = next
         }
         return nil
     }
@@ -173,17 +209,17 @@ enum TextPatterns {
         guard segment.utf8.count <= 120, let first = segment.first, "BbWwRrSsAa".contains(first) else { return nil }
         let lower = segment.lowercased()
         let prefixes = ["by ", "by: ", "written by ", "reported by ", "reporting by ", "story by ", "words by ", "author: ", "authors: "]
-        guard let prefix = prefixes.first(where: { lower.hasPrefix($0) }) else { return nil }
+        guard let prefix = prefixes.first(where: { lower.utf8.starts(with: $0.utf8) }) else { return nil }
         var name = trim(segment.dropFirst(prefix.count))
         if let comma = name.firstIndex(where: { $0 == "," || $0 == ";" }) { name = trim(name[..<comma]) }
-        let words = name.split(whereSeparator: \.isWhitespace)
+        let words = TextPatterns.words(name)
         guard (1...8).contains(words.count), let initial = name.first, initial.isUppercase,
             !name.contains(where: \.isNumber),
             !ArticleDate.weekdays.contains(words[0].lowercased()),
             ArticleDate.monthNumbers[words[0].lowercased()] == nil
         else { return nil }
         // A sentence, not a byline: `By Monday the talks had failed.`
-        if segment.split(whereSeparator: \.isWhitespace).count > 14 { return nil }
+        if TextPatterns.words(segment).count > 14 { return nil }
         if let last = words.last, last.hasSuffix("."), last.count > 3 { return nil }
         return String(name)
     }
@@ -195,7 +231,7 @@ enum TextPatterns {
 
     /// Two to four capitalised words of letters, as a name is written: `Ahmed Emam`, `Choe Son Hui`, `J. R. Smith`.
     static func isBareName(_ segment: Substring) -> Bool {
-        let words = segment.split(whereSeparator: \.isWhitespace)
+        let words = TextPatterns.words(segment)
         guard (2...4).contains(words.count), !isFurniture(segment) else { return false }
         for word in words {
             let lower = word.lowercased()
@@ -211,6 +247,7 @@ enum TextPatterns {
 
     /// `2 hours ago`, `yesterday`, `just now`.
     static func isRelativeTime(_ segment: Substring) -> Bool {
+        guard segment.utf8.count <= 24 else { return false }
         let lower = segment.lowercased()
         if lower == "yesterday" || lower == "today" || lower == "just now" { return true }
         let words = lower.split(separator: " ")
@@ -223,6 +260,7 @@ enum TextPatterns {
 
     /// `5 min read`, `Reading time: 4 minutes`.
     static func isReadingTime(_ segment: Substring) -> Bool {
+        guard segment.utf8.count <= 30 else { return false }
         let lower = segment.lowercased()
         if lower.hasPrefix("reading time") { return lower.count <= 30 }
         let words = lower.split(separator: " ")
@@ -243,6 +281,31 @@ enum TextPatterns {
             }
         }
         return words > 20 && line.last == "."
+    }
+
+    static func hasDigit(_ text: Substring) -> Bool {
+        text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
+    /// How many words the text has, counting no further than `limit + 1`.
+    static func wordCount(_ text: Substring, limit: Int) -> Int {
+        var count = 0
+        var inWord = false
+        for scalar in text.unicodeScalars {
+            if TextLine.isSpace(scalar) {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+                if count > limit { return count }
+            }
+        }
+        return count
+    }
+
+    /// The text's words: runs of anything but whitespace.
+    static func words(_ text: Substring) -> [Substring] {
+        text.unicodeScalars.split(whereSeparator: TextLine.isSpace).map { Substring($0) }
     }
 
     static func trim(_ text: Substring) -> Substring {

@@ -161,6 +161,8 @@ public struct ArticleReader: Sendable {
             throw ArticleError(file: name, message: "no such file")
         }
         if isDirectory.boolValue { throw ArticleError(file: name, message: "is a directory, not an article file") }
+        // The quick way first; the slow one only to learn why it failed.
+        if let data = FileManager.default.contents(atPath: path) { return data }
         do {
             return try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
         } catch let error as CocoaError where error.code == .fileReadNoPermission {

@@ -87,11 +87,11 @@ enum TextDecoding {
     }
 
     static func rejectBinary(_ body: Data.SubSequence, source: String) throws(ArticleError) {
-        let probe = body.prefix(binaryProbeLength)
-        if let nul = probe.firstIndex(of: 0) {
+        let nul = body.prefix(binaryProbeLength).withUnsafeBytes { $0.firstIndex(of: 0) }
+        if let nul {
             throw ArticleError(
                 file: source,
-                message: "binary file (NUL byte at offset \(nul - body.startIndex)); kgraph reads UTF-8 text (UTF-16 needs a byte-order mark)")
+                message: "binary file (NUL byte at offset \(nul)); kgraph reads UTF-8 text (UTF-16 needs a byte-order mark)")
         }
     }
 

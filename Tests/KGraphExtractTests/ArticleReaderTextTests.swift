@@ -99,6 +99,13 @@ struct ArticleReaderTextTests {
         #expect(article.bodyRanges[0] == 0..<13)
     }
 
+    @Test("Unicode spaces around a line are trimmed; offsets stay code points")
+    func unicodeSpaces() throws {
+        let article = try ArticleFixtures.read("\u{3000}Headline\u{00A0}\n\n\u{2003}Body 😀\u{200B}\n")
+        #expect(article.bodyRanges == [1..<9, 13..<19])
+        #expect(article.bodyTexts == ["Headline", "Body 😀"])
+    }
+
     @Test("A Markdown heading is the title without its marks")
     func markdownHeading() throws {
         let article = try ArticleFixtures.read("# Ministers meet in Oslo\n\nBody text here.\n")
