@@ -124,9 +124,13 @@ public struct ArticleReader: Sendable {
     ///   to four capitalised words next to a date line). Paragraphs are runs of
     ///   non-blank lines. `bodyRanges` covers the headline and each paragraph,
     ///   trimmed; never the masthead, date line, byline or furniture lines.
-    /// - **HTML**: see ``ArticleReader`` `+HTML`: `text` is derived from the
-    ///   page as the title, a blank line, and the paragraphs joined by blank
-    ///   lines; offsets point into that derived text.
+    /// - **HTML** (through libxml2's HTML parser, no network): `text` is derived
+    ///   from the page as the title, a blank line, and the paragraphs joined by
+    ///   blank lines, entities decoded and whitespace collapsed; offsets point
+    ///   into that derived text. Title, date, author and URL come from the
+    ///   usual meta tags, JSON-LD and `<time>`; scripts, styles, navigation,
+    ///   headers, footers, asides and furniture are left out (the details are
+    ///   in `ArticleReader+HTML.swift`).
     /// - **JSON Lines**: `text` is each line's `"text"` exactly; `bodyRanges` is empty (all of it).
     ///
     /// - Parameters:
