@@ -4,9 +4,16 @@ import KGraphExtract
 /// Turns the paths on the command line into article files.
 enum Inputs {
     /// Extensions read when a folder is given.
-    static let articleExtensions: Set<String> = ["txt", "text", "md", "html", "htm", "xhtml", "jsonl", "ndjson", "json"]
+    static let articleExtensions: Set<String> = ["txt", "text", "html", "htm", "xhtml", "jsonl", "ndjson"]
 
-    /// Expands folders recursively (sorted, hidden files skipped) and checks files exist.
+    /// Files in a folder that describe the folder rather than hold an article.
+    static func isFolderNote(_ name: String) -> Bool {
+        let upper = name.uppercased()
+        return ["README", "LICENSE", "LICENCE", "COPYING", "NOTICE", "CHANGELOG"].contains { upper.hasPrefix($0) }
+    }
+
+    /// Expands folders recursively (sorted; hidden files, READMEs and licences skipped)
+    /// and checks files exist. Files named explicitly are always read.
     ///
     /// - Returns: the files, and one error per path that gave nothing.
     static func expand(_ paths: [String]) -> (files: [String], errors: [ArticleError]) {
@@ -30,7 +37,7 @@ enum Inputs {
                 let name = (relative as NSString).lastPathComponent
                 if name.hasPrefix(".") { enumerator.skipDescendants(); continue }
                 let ext = (name as NSString).pathExtension.lowercased()
-                guard articleExtensions.contains(ext) else { continue }
+                guard articleExtensions.contains(ext), !isFolderNote(name) else { continue }
                 let full = (path as NSString).appendingPathComponent(relative)
                 var isFolder: ObjCBool = false
                 if manager.fileExists(atPath: full, isDirectory: &isFolder), !isFolder.boolValue { found.append(full) }
