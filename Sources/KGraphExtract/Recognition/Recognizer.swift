@@ -82,6 +82,16 @@ struct Recognizer {
 }
 
 private struct State {
+    static let connectors: Set<String> = ["of", "for", "de", "del", "della", "di", "da", "dos", "das", "do", "al", "bin", "ibn", "van", "von", "der", "den", "du", "la", "le", "y"]
+    /// Titles that are part of a name: "Lord Carrington", "Imam Shamil".
+    static let nameTitles: Set<String> = ["Lord", "Lady", "Sir", "Dame", "King", "Queen", "Prince", "Princess", "Pope", "Imam", "Sheikh", "Ayatollah", "Emir", "Sultan", "Saint", "St"]
+    /// All-capital words that are not organisations.
+    static let notAcronyms: Set<String> = [
+        "CEO", "CFO", "GDP", "TV", "AM", "PM", "UTC", "GMT", "BST", "EST", "EDT", "PST", "PDF", "USB", "DNA", "HIV", "AIDS", "IED", "IEDs",
+        "UFO", "CCTV", "FAQ", "VIP", "OK", "ID", "IQ", "MP", "MPs", "MEP", "MEPs", "NB", "PS", "AD", "BC", "PR", "HQ", "IT", "AI", "PC",
+        "SUV", "ATM", "RPG", "AK", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XX", "QC", "OBE", "MBE", "CBE", "KBE", "PhD",
+        "COVID", "SARS", "GPS", "SMS", "URL", "LGBT", "NHS", "VAT", "CD", "DVD", "MW", "KM", "US", "UK", "EU", "UN", "USA", "A", "I",
+    ]
     let lexicon: Lexicon
     let analyzed: AnalyzedText
     let date: String?
@@ -148,10 +158,21 @@ private struct State {
 
     mutating func recognize(sentence: Int) {
         let range = analyzed.sentences[sentence].tokens
-        let isHeadline = analyzed.sentences[sentence].isHeadline
+        let isHeadline = analyzed.sentences[sentence].isHeadline || isTitleCased(range)
         matchLexicon(in: range, sentence: sentence)
         if !isHeadline { matchUnknownNames(in: range, sentence: sentence) }
         matchNominals(in: range, sentence: sentence)
+    }
+
+    /// A line In Title Case (a headline inside the text): capitals say nothing there.
+    func isTitleCased(_ range: Range<Int>) -> Bool {
+        var words = 0
+        var capitalized = 0
+        for index in range where tokens[index].kind == .word && tokens[index].text.count > 3 {
+            words += 1
+            if tokens[index].isCapitalized { capitalized += 1 }
+        }
+        return words >= 3 && capitalized * 10 >= words * 7
     }
 
     /// Longest, case-exact lexicon matches, left to right.
@@ -174,9 +195,21 @@ private struct State {
                 let key = (index..<index + length).map { tokens[$0].text }.joined(separator: " ")
                 if let hits = lexicon.phrases[key], let hit = best(hits) {
                     if accept(hit, at: index..<index + length, in: range) {
-                        let entity = entity(forLexicon: hit.entry)
-                        addMention(index..<index + length, sentence: sentence, entity: entity, form: hit.form)
-                        index += length
+                        var end = index + length
+                        var entity = entity(forLexicon: hit.entry)
+                        let kind = lexicon.entries[hit.entry].kind
+                        if (kind == .place || kind == .country) && hit.form != .demonym && end < range.upperBound {
+                            let next = tokens[end]
+                            if next.isCapitalized && Vocabulary.placeHeads.contains(next.text) && !next.text.hasSuffix("State") {
+                                // "London Bridge", "Caribbean Sea": a place of its own.
+                                end += 1
+                                entity = self.entity(named: analyzed.text(of: index..<end), kind: .place)
+                            } else if ["province", "region", "district", "governorate", "oblast", "county", "prefecture"].contains(next.text) {
+                                end += 1  // "Idlib province" is Idlib
+                            }
+                        }
+                        addMention(index..<end, sentence: sentence, entity: entity, form: hit.form)
+                        index = end
                         matched = true
                     }
                     break
@@ -237,9 +270,12 @@ private struct State {
                 if token.isCapitalized && token.spaceBefore { end += 1; continue }
                 if token.is("."), tokens[end - 1].text.count == 1, tokens[end - 1].isCapitalized,
                    end + 1 < range.upperBound, tokens[end + 1].isCapitalized { end += 1; continue }
-                if ["of", "for", "de", "al", "bin", "van", "von", "der", "du", "la", "le", "da"].contains(token.text),
-                   end + 1 < range.upperBound, tokens[end + 1].isCapitalized, !covered[end + 1]
-                { end += 1; continue }
+                if Self.connectors.contains(token.text) {
+                    // "Communist Party of Spain", "Vicente Sainz de la Peña", "María del Carmen Nadal".
+                    var next = end + 1
+                    while next < range.upperBound, Self.connectors.contains(tokens[next].text), next < end + 3 { next += 1 }
+                    if next < range.upperBound, tokens[next].isCapitalized, !covered[next] { end = next; continue }
+                }
                 break
             }
             // A connector may not end a run, nor a dangling "of ... and".
@@ -255,14 +291,42 @@ private struct State {
         let sentenceStart = sentenceRange.lowerBound
         var isSentenceInitial = start == sentenceStart
             || (start == sentenceStart + 1 && tokens[sentenceStart].kind == .punctuation)
-        // Drop function words and titles at the front, noting titles.
+        // Function words at the front go first: "The Defense Ministry", "However Smith".
+        while start < end, isSentenceInitial, Vocabulary.functionWords.contains(tokens[start].text) {
+            start += 1
+            isSentenceInitial = false
+        }
+        // "GNB Brigade General Hector Hernández": an organisation, then a title and a person.
+        if let split = ((start + 1)..<max(start + 1, end - 2)).first(where: {
+            Vocabulary.personTitles.contains(tokens[$0].text) && !Vocabulary.personTitles.contains(tokens[$0 - 1].text)
+                && tokens[$0 - 1].text != "of" && Vocabulary.organizationHeads.contains(tokens[$0 - 1].text)
+        }) {
+            classify(start..<split, sentence: sentence, sentenceRange: sentenceRange)
+            classify(split..<end, sentence: sentence, sentenceRange: sentenceRange)
+            return
+        }
+        // An organisation keeps its whole name, titles included: "Defense Ministry", "Supreme Tribunal".
+        let runWords = (start..<end).filter { tokens[$0].kind == .word }.map { tokens[$0].text }
+        if runWords.count >= 2, runWords.contains(where: { Vocabulary.organizationHeads.contains($0) })
+            || (runWords.count > 2 && Vocabulary.organizationHeadsWithOf.contains(runWords[0]) && runWords[1] == "of")
+        {
+            if Vocabulary.functionWords.contains(runWords[0]) { start += 1 }
+            addMention(start..<end, sentence: sentence, entity: entity(named: analyzed.text(of: start..<end), kind: .organization), form: .name)
+            return
+        }
+        // Titles at the front are dropped, and noted: "Staff Sergeant Louis M. Bonocasa",
+        // "Secretary of Defense Ash Carter".
         var hasPersonTitle = false
+        var nameStart: Int?
         while start < end {
             let word = tokens[start].text
+            if Self.nameTitles.contains(word) && start + 1 < end && nameStart == nil { nameStart = start }
             if Vocabulary.personTitles.contains(word) && start + 1 < end {
                 hasPersonTitle = true
                 start += 1
                 if start < end, tokens[start].is(".") { start += 1 }
+                // "Secretary of Defense": the department is part of the title.
+                if start + 2 < end, tokens[start].text == "of", tokens[start + 1].isCapitalized { start += 2 }
                 isSentenceInitial = false
                 continue
             }
@@ -273,7 +337,7 @@ private struct State {
             }
             break
         }
-        // Drop months, weekdays and function words at the end.
+        // Drop months and weekdays at the end.
         while end > start, Vocabulary.months.contains(tokens[end - 1].text) || Vocabulary.weekdays.contains(tokens[end - 1].text) {
             end -= 1
         }
@@ -288,43 +352,66 @@ private struct State {
         if start > sentenceStart + 1, tokens[start - 1].is("."), Vocabulary.personTitles.contains(tokens[start - 2].text) {
             hasPersonTitle = true
         }
+        let isAllCaps = words.allSatisfy { $0.count > 1 && $0 == $0.uppercased() }
 
+        let afterPreposition = start > sentenceStart && ["in", "near", "at", "from", "to", "outside"].contains(tokens[start - 1].text)
         // A single word: a reference to a person already named in the article, or a known surname.
         if words.count == 1 {
+            if let nameStart {
+                // "Lord Carrington": the title belongs to the name.
+                addMention(nameStart..<end, sentence: sentence, entity: entity(named: analyzed.text(of: nameStart..<end), kind: .person), form: .name)
+                return
+            }
             if let person = resolvePart(first) {
                 addMention(start..<end, sentence: sentence, entity: person, form: .alias)
                 return
             }
+            if isAllCaps && !isSentenceInitial && first.count <= 6 && !Self.notAcronyms.contains(first)
+                && !Vocabulary.personTitles.contains(first) && !first.contains(where: { $0.isNumber })
+            {
+                // An unknown acronym is almost always an organisation: "AFP", "CNE", "RUC".
+                addMention(start..<end, sentence: sentence, entity: entity(named: first, kind: .organization), form: .name)
+                return
+            }
             if isSentenceInitial && !hasPersonTitle { return }
-            if hasPersonTitle {
+            if hasPersonTitle || (!isAllCaps && !afterPreposition && lexicon.nameParts[first] != nil) {
+                // A title, or the surname of several known people: a person, not yet which one.
                 addMention(start..<end, sentence: sentence, entity: entity(named: first, kind: .person), form: .name)
                 return
             }
-            if start > sentenceStart, ["in", "near"].contains(tokens[start - 1].text), Vocabulary.placeHeads.contains(first) == false,
-               !Vocabulary.organizationHeads.contains(first)
+            if start > sentenceStart, ["in", "near"].contains(tokens[start - 1].text), !isAllCaps,
+               !Vocabulary.placeHeads.contains(first), !Vocabulary.organizationHeads.contains(first)
             {
                 addMention(start..<end, sentence: sentence, entity: entity(named: first, kind: .place), form: .name)
             }
             return
         }
 
-        let name = analyzed.text(of: start..<end)
+        let next = end < sentenceRange.upperBound ? tokens[end] : nil
+        let afterNext = end + 1 < sentenceRange.upperBound ? tokens[end + 1] : nil
         var kind: EntityKind?
-        if words.contains(where: { Vocabulary.organizationHeads.contains($0) }) || Vocabulary.organizationHeadsWithOf.contains(first) && words.count > 2 {
-            kind = .organization
-        } else if Vocabulary.placeHeads.contains(last) {
+        if let nameStart, nameStart < start {
+            start = nameStart
+        }
+        if Vocabulary.placeHeads.contains(last) || Vocabulary.placeStarts.contains(first) {
             kind = .place
+        } else if Vocabulary.eventHeads.contains(last) {
+            return
         } else if hasPersonTitle || Vocabulary.firstNames.contains(first) || lexicon.firstNames.contains(first)
             || followsRoleApposition(start, sentenceStart: sentenceStart)
-            || (end < sentenceRange.upperBound && Vocabulary.speechVerbs.contains(tokens[end].text) && words.count <= 4)
-            || (end + 1 < sentenceRange.upperBound && tokens[end].is(",") && ["who", "whose"].contains(tokens[end + 1].text))
+            || (next.map { Vocabulary.speechVerbs.contains($0.text) } ?? false && words.count <= 4)
+            || (next?.is(",") == true && afterNext.map { ["who", "whose"].contains($0.text) || $0.kind == .number } ?? false)
         {
             kind = .person
-        } else if words.count <= 3, let person = resolvePart(last), words.count == 1 {
-            addMention(start..<end, sentence: sentence, entity: person, form: .alias)
-            return
+        } else if !isAllCaps && !isSentenceInitial && words.count <= 3
+            && !words.contains(where: { lexicon.phrases[$0] != nil || Vocabulary.personTitles.contains($0) })
+        {
+            // Two or three capitalised words mid-sentence that name no organisation or
+            // place: in news, nearly always a person.
+            kind = .person
         }
         guard let kind else { return }
+        let name = analyzed.text(of: start..<end)
         if kind == .person, let person = resolvePart(last), words.count == 2, hasPersonTitle {
             addMention(start..<end, sentence: sentence, entity: person, form: .alias)
             return

@@ -42,7 +42,9 @@ enum Vocabulary {
         "Commander", "Marshal", "Emir", "Crown", "Supreme", "Tory", "Labour", "Conservative", "Democrat",
         "Republican", "Liberal", "Shadow", "Attorney", "Detective", "Inspector", "Constable", "Officer",
         "Coach", "Manager", "Striker", "Midfielder", "Defender", "Goalkeeper", "Captain", "Actor", "Actress",
-        "Singer", "Director", "Producer", "Author", "Writer", "Judge", "Agent", "Chef",
+        "Singer", "Director", "Producer", "Author", "Writer", "Judge", "Agent", "Chef", "Staff", "Private",
+        "Corporal", "Cpl", "Pvt", "Spc", "Specialist", "Brig", "Brigadier", "Magistrate", "Prosecutor",
+        "Defense", "Secretary-General", "Undersecretary", "Ambassador", "Envoy", "Spokesman", "Spokeswoman",
     ]
     /// Role nouns, lower case, longest first when multi-word, with the relation they imply.
     static let roleNouns: [(phrase: [String], leads: Bool)] = [
@@ -75,6 +77,8 @@ enum Vocabulary {
         "Group", "Partners", "Capital", "Securities", "Investments", "Energy", "Oil", "Petroleum", "Gas",
         "Airport", "Systems", "Technologies", "Labs", "Laboratories", "Pharmaceuticals", "Entertainment",
         "Studios", "Records", "Institution", "Secretariat", "Cabinet", "Treasury", "Command",
+        "Directorate", "Unit", "Regiment", "Battalion", "Division", "Corps", "Cafe", "Café", "Restaurant",
+        "Hotel", "Bar", "Pub", "Mosque", "Prison", "Stadium", "Tribunal", "Ministries", "Inc.", "Limited",
     ]
     /// Organisation heads that take "of": "Bank of England", "Ministry of Defence".
     static let organizationHeadsWithOf: Set<String> = [
@@ -88,7 +92,14 @@ enum Vocabulary {
         "City", "Province", "Region", "River", "Mountains", "Mountain", "Island", "Islands", "Valley",
         "Street", "District", "County", "State", "Sea", "Ocean", "Lake", "Bay", "Gulf", "Peninsula",
         "Desert", "Strait", "Square", "Avenue", "Road", "Bridge", "Port", "Coast", "Plain", "Plateau",
+        "Building", "Palace", "Park", "Airfield", "Airbase", "Base", "Tower", "Towers", "Mall", "Market",
+        "Motel", "Underground", "Heights", "Hills", "Canal", "Highway", "Lane", "Boulevard",
     ]
+    /// Words that start place names: "Rue Victor Hugo", "Camp Shorabak", "Fort Hood".
+    static let placeStarts: Set<String> = ["Rue", "Avenue", "Via", "Calle", "Camp", "Fort", "Mount", "Lake", "Cape", "Port", "Gulf", "Lake", "Mt"]
+    /// Words that end the names of events, which are not entities here: "World Cup".
+    static let eventHeads: Set<String> = ["Cup", "Games", "Olympics", "Championship", "Championships", "Festival", "Awards", "Prize", "War", "Day", "Week", "Summit", "Conference", "Act", "Bill", "Agreement", "Treaty", "Accord", "Accords"]
+
     /// Verbs of saying: a capitalised run right before them is likely a person.
     static let speechVerbs: Set<String> = [
         "said", "says", "told", "added", "stated", "announced", "explained", "argued", "insisted",
