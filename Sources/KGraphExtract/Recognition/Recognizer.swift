@@ -267,6 +267,8 @@ private struct State {
             var end = index + 1
             while end < range.upperBound, !covered[end] {
                 let token = tokens[end]
+                // A dateline in capitals ends a name: "By Lesley Wroughton WASHINGTON (Reuters)".
+                if token.isCapitalized && token.isAllCaps && token.text.count > 2 && !tokens[end - 1].isAllCaps { break }
                 if token.isCapitalized && token.spaceBefore { end += 1; continue }
                 if token.is("."), tokens[end - 1].text.count == 1, tokens[end - 1].isCapitalized,
                    end + 1 < range.upperBound, tokens[end + 1].isCapitalized { end += 1; continue }

@@ -94,7 +94,7 @@ private struct Run {
         "proposed", "proposes", "offered", "offers", "promised", "promises", "pledged", "pledges", "vowed", "vows",
     ]
     static let moneyWords: Set<String> = [
-        "dollars", "euros", "pounds", "yuan", "rubles", "roubles",
+        "dollars", "rupees", "pesos", "francs", "dinars", "riyals", "shekels", "lira", "galleons", "dirhams", "rand", "euros", "pounds", "yuan", "rubles", "roubles",
         "yen", "assets", "funds", "money", "cash", "loan", "loans", "aid", "credit", "payments", "bn", "m",
     ]
     static let currencySigns: Set<String> = ["$", "€", "£", "¥", "₽", "₩"]
@@ -196,10 +196,13 @@ private struct Run {
                     sources = subject(before: trigger.lowerBound, in: range, units: units, sentence: sentence)
                 }
             case .noun:
+                let pronounPossessor = trigger.lowerBound > range.lowerBound
+                    && ["its", "their", "his", "her"].contains(tokens[trigger.lowerBound - 1].text.lowercased())
                 if let holder = possessorOrModifier(before: trigger.lowerBound, in: range, units: units) {
                     sources = [holder]
                     presupposed = true
-                } else if !pattern.needsSource {
+                } else if !pattern.needsSource || pronounPossessor {
+                    // "Russia is extending its ban on imports": the clause's subject owns it.
                     sources = subject(before: trigger.lowerBound, in: range, units: units, sentence: sentence)
                 } else if let agent = agent(after: trigger.upperBound, in: range, units: units).first {
                     sources = [agent]  // "sanctions by the EU"
@@ -210,12 +213,18 @@ private struct Run {
             }
         }
         guard !sources.isEmpty else { return nil }
+        // "Gondor and Osgiliath have postponed their meeting": a symmetric relation among the subjects.
+        if targets.isEmpty, pattern.isSymmetric, sources.count >= 2 {
+            targets = Array(sources.dropFirst())
+            sources = [sources[0]]
+        }
+        if pattern.isReversed && !passive { swap(&sources, &targets) }
         var implicitTarget = false
         if targets.isEmpty, let inherited = inheritedTarget(type: pattern.relation, sources: sources, sentence: sentence) {
             targets = [inherited]
             implicitTarget = true
         }
-        guard !targets.isEmpty else { return nil }
+        guard !targets.isEmpty, !sources.isEmpty else { return nil }
 
         let object = pattern.capturesObject || pattern.needsMoney
             ? objectPhrase(
@@ -513,7 +522,7 @@ private struct Run {
         while cursor < limit {
             if Self.currencySigns.contains(tokens[cursor].text) || tokens[cursor].kind == .number {
                 var stop = cursor + 1
-                while stop < limit, tokens[stop].kind == .number || ["million", "billion", "trillion", "thousand", "bn", "m", "dollars", "euros", "pounds", "yuan", "rubles", "roubles", "won", "yen"].contains(tokens[stop].text.lowercased()) {
+                while stop < limit, tokens[stop].kind == .number || ["million", "billion", "trillion", "thousand", "bn", "m", "dollars", "euros", "pounds", "yuan", "rubles", "roubles", "won", "yen", "rupees", "pesos", "francs", "dinars", "riyals", "shekels", "lira", "galleons"].contains(tokens[stop].text.lowercased()) {
                     stop += 1
                 }
                 if stop - cursor >= 2 || Self.currencySigns.contains(tokens[cursor].text) && stop > cursor + 1 {

@@ -30,6 +30,9 @@ public struct RelationPattern: Sendable, Hashable {
     var needsSource: Bool { options.contains("needs-source") }
     var usesBetween: Bool { options.contains("between") }
     var targetFallsBackToNext: Bool { options.contains("target-fallback-next") }
+    /// The subject receives: "Eriador received money from Osgiliath" is Osgiliath funds Eriador.
+    var isReversed: Bool { options.contains("reverse") }
+    var isSymmetric: Bool { options.contains("symmetric") || relation.isSymmetric }
 }
 
 /// A problem in a pattern file, with where it is.
@@ -90,7 +93,7 @@ public struct PatternSet: Sendable {
                 ? columns[3].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces).lowercased() } : ["object"]
             let options = columns.count > 4
                 ? Set(columns[4].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }) : []
-            let known: Set<String> = ["object", "needs-money", "needs-source", "between", "target-fallback-next", "capital-is-country", "symmetric"]
+            let known: Set<String> = ["object", "needs-money", "needs-source", "between", "target-fallback-next", "capital-is-country", "symmetric", "reverse"]
             if let unknown = options.subtracting(known).sorted().first { throw fail("unknown option \"\(unknown)\"") }
             patterns.append(RelationPattern(
                 relation: RelationType(rawValue: columns[0]), triggerClass: triggerClass, triggers: triggers,
