@@ -16,15 +16,28 @@ import KGraphXML
 /// (every mention denies them) are drawn dotted and grey, labelled
 /// `not <type>`, so they are visible without being shown as facts.
 ///
+/// Each node and edge also carries kgraph's data in `kg_` attributes, which
+/// Graphviz keeps without a warning and `DOTReader` reads back to the same
+/// graph. Nodes: `kg_id`, `kg_kind`, `kg_name` (only when the label cannot
+/// hold the name, such as a carriage return), `kg_aliases` (a JSON array),
+/// `kg_mentions_by_article` (a JSON object) and `kg_attributes` (a JSON
+/// object of strings). Edges: `kg_relation`, `kg_tag` (when not empty),
+/// `kg_mentions` (every mention, in the JSON form `GraphMLWriter` uses),
+/// `kg_evidence` (a JSON array of `Evidence`, at most `maxEvidence`) and
+/// `kg_attributes`. Empty collections are left out.
+///
 /// ```swift
 /// try DOTWriter().write(graph, to: "graphs/seed.dot")
 /// ```
 public struct DOTWriter: Sendable {
     /// The name after `digraph`.
     public var graphName: String
+    /// The most evidence records written per edge (all when `nil`); mentions are always complete.
+    public var maxEvidence: Int?
 
-    public init(graphName: String = "kgraph") {
+    public init(graphName: String = "kgraph", maxEvidence: Int? = nil) {
         self.graphName = graphName
+        self.maxEvidence = maxEvidence
     }
 
     /// Writes `graph` to `path`, replacing the file atomically.
@@ -106,11 +119,14 @@ public struct DOTWriter: Sendable {
             Self.appendQuoted(entity.id.rawValue, to: &sink.text)
             sink.text += " [label="
             Self.appendQuoted(entity.name, to: &sink.text)
-            sink.text += ", shape=\"\(shape)\", fillcolor=\"\(fill)\"];\n"
+            sink.text += ", shape=\"\(shape)\", fillcolor=\"\(fill)\""
+            Self.appendData(of: entity, to: &sink.text)
+            sink.text += "];\n"
             try sink.flushIfFull()
         }
 
-        for relation in relations {
+        for full in relations {
+            let relation = full.cappingEvidence(maxEvidence)
             sink.text += "  "
             Self.appendQuoted(relation.source.rawValue, to: &sink.text)
             sink.text += " -> "
@@ -125,10 +141,67 @@ public struct DOTWriter: Sendable {
                     weight > 1 ? "\(relation.type.rawValue) (\(weight))" : relation.type.rawValue, to: &sink.text)
                 if relation.isHedged { sink.text += ", style=\"dashed\"" }
             }
+            Self.appendData(of: relation, to: &sink.text)
             sink.text += "];\n"
             try sink.flushIfFull()
         }
         sink.text += "}\n"
+    }
+
+    // MARK: kgraph's data
+
+    /// Appends `, kg_id=..., kg_kind=...` and the rest of an entity's data.
+    static func appendData(of entity: Entity, to out: inout String) {
+        out.append(", kg_id=")
+        appendQuoted(entity.id.rawValue, to: &out, keepingCarriageReturns: true)
+        out.append(", kg_kind=")
+        appendQuoted(entity.kind.rawValue, to: &out)
+        // The label drops carriage returns (Graphviz reads `\r` as "right-justify").
+        if entity.name.unicodeScalars.contains("\r") {
+            out.append(", kg_name=")
+            appendQuoted(entity.name, to: &out, keepingCarriageReturns: true)
+        }
+        if !entity.aliases.isEmpty {
+            out.append(", kg_aliases=")
+            appendQuoted(CompactJSON.array(entity.aliases.sorted()), to: &out)
+        }
+        if !entity.mentionsByArticle.isEmpty {
+            out.append(", kg_mentions_by_article=")
+            appendQuoted(CompactJSON.counts(entity.mentionsByArticle), to: &out)
+        }
+        appendAttributes(entity.attributes, to: &out)
+    }
+
+    /// Appends `, kg_relation=..., kg_mentions=...` and the rest of a relation's data.
+    static func appendData(of relation: Relation, to out: inout String) {
+        out.append(", kg_relation=")
+        appendQuoted(relation.type.rawValue, to: &out, keepingCarriageReturns: true)
+        if !relation.key.tag.isEmpty {
+            out.append(", kg_tag=")
+            appendQuoted(relation.key.tag, to: &out, keepingCarriageReturns: true)
+        }
+        out.append(", kg_mentions=")
+        appendQuoted(CompactJSON.mentions(relation.sortedMentions), to: &out)
+        if !relation.evidence.isEmpty {
+            out.append(", kg_evidence=")
+            appendQuoted(CompactJSON.evidence(relation.sortedEvidence), to: &out)
+        }
+        appendAttributes(relation.attributes, to: &out)
+    }
+
+    /// Appends `, kg_attributes="{...}"`, names in order, unless there are none.
+    static func appendAttributes(_ attributes: [String: String], to out: inout String) {
+        guard !attributes.isEmpty else { return }
+        var json = "{"
+        for (index, name) in attributes.keys.sorted().enumerated() {
+            if index > 0 { json.append(",") }
+            CompactJSON.appendString(name, to: &json)
+            json.append(":")
+            CompactJSON.appendString(attributes[name]!, to: &json)
+        }
+        json.append("}")
+        out.append(", kg_attributes=")
+        appendQuoted(json, to: &out)
     }
 
     // MARK: Quoting
@@ -150,7 +223,10 @@ public struct DOTWriter: Sendable {
     /// characters are dropped. Escaping is injective, so distinct ids stay
     /// distinct. Strings longer than `maxChunkBytes` are split as
     /// `"..." + "..."` between scalars, never inside an escape.
-    static func appendQuoted(_ text: String, to out: inout String) {
+    ///
+    /// With `keepingCarriageReturns`, a carriage return is written as `\r`
+    /// instead of dropped: for `kg_` values, which Graphviz never renders.
+    static func appendQuoted(_ text: String, to out: inout String, keepingCarriageReturns: Bool = false) {
         out.append("\"")
         if text.utf8.count <= maxChunkBytes, !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xEF }) {
             out.append(text)
@@ -164,6 +240,7 @@ public struct DOTWriter: Sendable {
             case "\\": piece = "\\\\"
             case "\"": piece = "\\\""
             case "\n": piece = "\\n"
+            case "\r" where keepingCarriageReturns: piece = "\\r"
             case _ where XMLWriter.isForbidden(scalar) || scalar == "\r": continue
             default: piece = String(scalar)
             }

@@ -7,11 +7,15 @@ struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Convert a graph between GraphML and DOT.",
         discussion: """
-            The format comes from the output's extension (.graphml, .dot, .gv) or --to. \
-            Any GraphML is read: kgraph's own, and files written by networkx, igraph or \
-            yEd (unknown attributes are kept, parallel edges too).
+            Each format comes from the file's extension (.graphml or .xml, .dot or .gv) \
+            or from --from and --to. kgraph's own files convert both ways without loss: \
+            the DOT it writes carries every name, alias, mention and evidence sentence \
+            in kg_ attributes that Graphviz ignores. Any GraphML is read (networkx, \
+            igraph, yEd), and any DOT that Graphviz reads; unknown attributes are kept, \
+            parallel edges too.
 
               kgraph convert graphs/seed.graphml seed.dot
+              kgraph convert seed.dot seed.graphml
               kgraph convert network.graphml --to dot out.gv
             """
     )
@@ -20,16 +24,19 @@ struct Convert: ParsableCommand {
         case graphml, dot
     }
 
-    @Argument(help: ArgumentHelp("The graph to read (GraphML).", valueName: "in"))
+    @Argument(help: ArgumentHelp("The graph to read (GraphML or DOT).", valueName: "in"))
     var input: String
 
     @Argument(help: ArgumentHelp("The file to write.", valueName: "out"))
     var output: String
 
+    @Option(name: .long, help: ArgumentHelp("Input format, when the extension does not say.", valueName: "graphml|dot"))
+    var from: Format?
+
     @Option(name: .long, help: ArgumentHelp("Output format, when the extension does not say.", valueName: "graphml|dot"))
     var to: Format?
 
-    @Option(name: .long, help: ArgumentHelp("Evidence sentences kept per edge in GraphML.", valueName: "n"))
+    @Option(name: .long, help: ArgumentHelp("Evidence sentences kept per edge.", valueName: "n"))
     var maxEvidence: Int?
 
     @OptionGroup var filters: FilterOptions
@@ -43,6 +50,9 @@ struct Convert: ParsableCommand {
     }
 
     func validate() throws {
+        if from == nil && Self.format(of: input) == nil {
+            throw ValidationError("cannot tell the input format from \"\(input)\"; use --from graphml or --from dot")
+        }
         if to == nil && Self.format(of: output) == nil {
             throw ValidationError("cannot tell the output format from \"\(output)\"; use --to graphml or --to dot")
         }
@@ -51,11 +61,9 @@ struct Convert: ParsableCommand {
     func run() throws {
         let graph: KnowledgeGraph
         do {
-            switch Self.format(of: input) {
-            case .dot:
-                throw CLIError("\(input): reading DOT is not supported yet; convert from GraphML")
-            default:
-                graph = try GraphMLReader().read(from: input)
+            switch from ?? Self.format(of: input)! {
+            case .graphml: graph = try GraphMLReader().read(from: input)
+            case .dot: graph = try DOTReader().read(from: input)
             }
         } catch {
             Terminal.error("\(error)")
@@ -65,7 +73,7 @@ struct Convert: ParsableCommand {
             let filtered = try filters.filter(knownRelations: nil).apply(to: graph)
             switch to ?? Self.format(of: output)! {
             case .graphml: try GraphMLWriter(maxEvidence: maxEvidence).write(filtered, to: output)
-            case .dot: try DOTWriter().write(filtered, to: output)
+            case .dot: try DOTWriter(maxEvidence: maxEvidence).write(filtered, to: output)
             }
         } catch {
             Terminal.error("\(error)")
