@@ -33,6 +33,8 @@ public struct Lexicon: Sendable {
     private(set) var phrases: [String: [Hit]] = [:]
     /// First token of a phrase → the longest phrase length starting with it.
     private(set) var longestPhrase: [String: Int] = [:]
+    /// Every proper prefix of a phrase (token-joined), so matching can stop as soon as no phrase continues.
+    private(set) var phrasePrefixes: Set<String> = []
     /// A person's last name (and other name parts) → people.
     private(set) var nameParts: [String: [Int]] = [:]
     /// Country or organisation name → (person, role) pairs.
@@ -79,6 +81,7 @@ public struct Lexicon: Sendable {
     public mutating func rebuildIndexes() {
         phrases = [:]
         longestPhrase = [:]
+        phrasePrefixes = []
         nameParts = [:]
         rolesByHolder = [:]
         capitalOf = [:]
@@ -92,6 +95,11 @@ public struct Lexicon: Sendable {
             if phrases[key]?.contains(hit) == true { return }
             phrases[key, default: []].append(hit)
             longestPhrase[first] = max(longestPhrase[first] ?? 0, words.count)
+            var prefix = first
+            for word in words.dropFirst() {
+                phrasePrefixes.insert(prefix)
+                prefix += " " + word
+            }
         }
         for (index, entry) in entries.enumerated() {
             add(entry.name, index, .name)

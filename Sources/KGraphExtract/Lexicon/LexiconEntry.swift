@@ -37,8 +37,8 @@ public struct LexiconEntry: Sendable, Hashable {
         }
     }
 
-    public var name: String
-    public var kind: EntityKind
+    public var name: String { didSet { id = EntityID(name: name, kind: kind) } }
+    public var kind: EntityKind { didSet { id = EntityID(name: name, kind: kind) } }
     public var aliases: [String] = []
     /// Adjective and people forms of a country ("Russian", "Russians").
     public var demonyms: [String] = []
@@ -57,7 +57,9 @@ public struct LexiconEntry: Sendable, Hashable {
     public init(name: String, kind: EntityKind) {
         self.name = name
         self.kind = kind
+        self.id = EntityID(name: name, kind: kind)
     }
 
-    public var id: EntityID { EntityID(name: name, kind: kind) }
+    /// The entity's identifier, from its name and kind (kept, not recomputed: slugs are not free).
+    public private(set) var id: EntityID
 }

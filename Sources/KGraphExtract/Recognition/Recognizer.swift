@@ -106,11 +106,12 @@ private struct State {
     init(lexicon: Lexicon, analyzed: AnalyzedText, date: String?) {
         self.lexicon = lexicon
         self.analyzed = analyzed
+        self.tokens = analyzed.tokens
         self.date = date
         self.covered = Array(repeating: false, count: analyzed.tokens.count)
     }
 
-    var tokens: [Token] { analyzed.tokens }
+    let tokens: [Token]
 
     // MARK: Entities
 
@@ -189,32 +190,34 @@ private struct State {
                 index += 1
                 continue
             }
+            // Grow the phrase while some lexicon phrase continues it; keep the longest match.
             var matched = false
-            var length = min(longest, range.upperBound - index)
-            while length > 0 {
-                let key = (index..<index + length).map { tokens[$0].text }.joined(separator: " ")
-                if let hits = lexicon.phrases[key], let hit = best(hits) {
-                    if accept(hit, at: index..<index + length, in: range) {
-                        var end = index + length
-                        var entity = entity(forLexicon: hit.entry)
-                        let kind = lexicon.entries[hit.entry].kind
-                        if (kind == .place || kind == .country) && hit.form != .demonym && end < range.upperBound {
-                            let next = tokens[end]
-                            if next.isCapitalized && Vocabulary.placeHeads.contains(next.text) && !next.text.hasSuffix("State") {
-                                // "London Bridge", "Caribbean Sea": a place of its own.
-                                end += 1
-                                entity = self.entity(named: analyzed.text(of: index..<end), kind: .place)
-                            } else if ["province", "region", "district", "governorate", "oblast", "county", "prefecture"].contains(next.text) {
-                                end += 1  // "Idlib province" is Idlib
-                            }
-                        }
-                        addMention(index..<end, sentence: sentence, entity: entity, form: hit.form)
-                        index = end
-                        matched = true
+            var key = token.text
+            var best: (length: Int, hits: [Lexicon.Hit])?
+            var length = 1
+            while true {
+                if let hits = lexicon.phrases[key] { best = (length, hits) }
+                guard length < longest, index + length < range.upperBound, lexicon.phrasePrefixes.contains(key) else { break }
+                key += " " + tokens[index + length].text
+                length += 1
+            }
+            if let (length, hits) = best, let hit = self.best(hits), accept(hit, at: index..<index + length, in: range) {
+                var end = index + length
+                var entity = entity(forLexicon: hit.entry)
+                let kind = lexicon.entries[hit.entry].kind
+                if (kind == .place || kind == .country) && hit.form != .demonym && end < range.upperBound {
+                    let next = tokens[end]
+                    if next.isCapitalized && Vocabulary.placeHeads.contains(next.text) && !next.text.hasSuffix("State") {
+                        // "London Bridge", "Caribbean Sea": a place of its own.
+                        end += 1
+                        entity = self.entity(named: analyzed.text(of: index..<end), kind: .place)
+                    } else if ["province", "region", "district", "governorate", "oblast", "county", "prefecture"].contains(next.text) {
+                        end += 1  // "Idlib province" is Idlib
                     }
-                    break
                 }
-                length -= 1
+                addMention(index..<end, sentence: sentence, entity: entity, form: hit.form)
+                index = end
+                matched = true
             }
             if !matched { index += 1 }
         }
@@ -426,7 +429,7 @@ private struct State {
         var cursor = start - 1
         if cursor >= sentenceStart, tokens[cursor].is(",") { cursor -= 1 }
         guard cursor >= sentenceStart else { return false }
-        let word = tokens[cursor].text.lowercased()
+        let word = tokens[cursor].lower
         return Vocabulary.roleNouns.contains { $0.phrase.last == word }
     }
 
@@ -452,7 +455,7 @@ private struct State {
             let token = tokens[index]
             // "the North" after North Korea.
             if !covered[index], let compass = compassCountries[token.text], index > range.lowerBound,
-               tokens[index - 1].text.lowercased() == "the",
+               tokens[index - 1].lower == "the",
                index + 1 >= range.upperBound || !tokens[index + 1].isCapitalized
             {
                 addMention(index..<index + 1, sentence: sentence, entity: compass, form: .nominal)
@@ -507,7 +510,7 @@ private struct State {
             guard first < limit else { return nil }
             for (phrase, leads) in Vocabulary.roleNouns where first + phrase.count <= limit {
                 var matches = true
-                for (offset, word) in phrase.enumerated() where tokens[first + offset].text.lowercased() != word {
+                for (offset, word) in phrase.enumerated() where tokens[first + offset].lower != word {
                     matches = false
                     break
                 }

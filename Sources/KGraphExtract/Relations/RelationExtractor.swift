@@ -47,12 +47,13 @@ private struct Run {
     var recognition: Recognition
     let article: Article
     var relations: [ExtractedRelation] = []
-    var tokens: [Token] { analyzed.tokens }
+    let tokens: [Token]
     var lexicon: Lexicon { extractor.lexicon }
 
     init(extractor: RelationExtractor, analyzed: AnalyzedText, recognition: Recognition, article: Article) {
         self.extractor = extractor
         self.analyzed = analyzed
+        self.tokens = analyzed.tokens
         self.recognition = recognition
         self.article = article
     }
@@ -131,11 +132,11 @@ private struct Run {
         var index = range.lowerBound
         var usedTriggers = Set<Int>()
         while index < range.upperBound {
-            let word = tokens[index].text.lowercased()
+            let word = tokens[index].lower
             guard tokens[index].kind == .word, let candidates = extractor.patterns.byFirstWord[word] else { index += 1; continue }
             var fired = false
             for (patternIndex, words) in candidates where index + words.count <= range.upperBound {
-                guard (1..<words.count).allSatisfy({ tokens[index + $0].text.lowercased() == words[$0] }) else { continue }
+                guard (1..<words.count).allSatisfy({ tokens[index + $0].lower == words[$0] }) else { continue }
                 let trigger = index..<index + words.count
                 // A trigger inside a name ("Supply Ministry") is not a trigger.
                 if units.contains(where: { $0.tokens.overlaps(trigger) }) { continue }
@@ -158,7 +159,7 @@ private struct Run {
     func fitsWordClass(_ pattern: RelationPattern, _ trigger: Range<Int>) -> Bool {
         guard trigger.lowerBound > 0 else { return pattern.triggerClass == .noun }
         let previous = tokens[trigger.lowerBound - 1]
-        let word = previous.text.lowercased()
+        let word = previous.lower
         switch pattern.triggerClass {
         case .verb:
             return previous.kind != .possessive && !["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "any", "such"].contains(word)
@@ -179,7 +180,7 @@ private struct Run {
 
         // A trigger that ends in its own preposition ("connections with", "talks between")
         // has its target right after it.
-        let lastWord = tokens[trigger.upperBound - 1].text.lowercased()
+        let lastWord = tokens[trigger.upperBound - 1].lower
         let argumentStart = trigger.count > 1 && (pattern.targetMarkers.contains(lastWord) || lastWord == "between")
             ? trigger.upperBound - 1 : trigger.upperBound
         if pattern.usesBetween, let between = betweenPair(after: argumentStart, in: range, units: units) {
@@ -197,7 +198,7 @@ private struct Run {
                 }
             case .noun:
                 let pronounPossessor = trigger.lowerBound > range.lowerBound
-                    && ["its", "their", "his", "her"].contains(tokens[trigger.lowerBound - 1].text.lowercased())
+                    && ["its", "their", "his", "her"].contains(tokens[trigger.lowerBound - 1].lower)
                 if let holder = possessorOrModifier(before: trigger.lowerBound, in: range, units: units) {
                     sources = [holder]
                     presupposed = true
@@ -236,7 +237,7 @@ private struct Run {
 
         var flags = cues(for: trigger, sentence: sentence)
         if presupposed {
-            let before = trigger.lowerBound >= 2 ? tokens[trigger.lowerBound - 1].text.lowercased() : ""
+            let before = trigger.lowerBound >= 2 ? tokens[trigger.lowerBound - 1].lower : ""
             flags.hedged = Self.hedgeWords.contains(before)
             flags.intended = false
         }
@@ -310,11 +311,11 @@ private struct Run {
                 // Not the object of a preposition: "in eastern Russia", "of North Korea".
                 if found.tokens.lowerBound > range.lowerBound {
                     var before = found.tokens.lowerBound - 1
-                    while before > range.lowerBound, Self.determiners.contains(tokens[before].text.lowercased())
+                    while before > range.lowerBound, Self.determiners.contains(tokens[before].lower)
                         || (tokens[before].isLowercaseWord && !Self.prepositions.contains(tokens[before].text) && !Self.auxiliaries.contains(tokens[before].text) && before > found.tokens.lowerBound - 3) {
                         before -= 1
                     }
-                    let word = tokens[before].text.lowercased()
+                    let word = tokens[before].lower
                     let isConjunction = ["after", "before", "since", "until", "as", "while"].contains(word)
                     if Self.prepositions.contains(word) && word != "to" && steps > 0 && !isConjunction {
                         cursor = before - 1
@@ -328,7 +329,7 @@ private struct Run {
                 }
                 return coordinated(with: found, leftward: true, in: range, units: units)
             }
-            let word = tokens[cursor].text.lowercased()
+            let word = tokens[cursor].lower
             if Self.relativePronouns.contains(word) {
                 // "U.N. sanctions, which prohibit …": the antecedent is the subject.
                 if let antecedent = antecedent(of: cursor, in: range, units: units) { return [antecedent] }
@@ -353,7 +354,7 @@ private struct Run {
         let window = max(range.lowerBound, pronoun - 16)..<pronoun
         for candidate in units.reversed() where window.contains(candidate.tokens.lowerBound) {
             let after = candidate.tokens.upperBound
-            if after + 1 < pronoun, tokens[after].is(","), ["a", "an", "the"].contains(tokens[after + 1].text.lowercased()) {
+            if after + 1 < pronoun, tokens[after].is(","), ["a", "an", "the"].contains(tokens[after + 1].lower) {
                 return candidate
             }
         }
@@ -388,7 +389,7 @@ private struct Run {
                 guard joiner + 1 < range.upperBound, ["and", ",", "or"].contains(tokens[joiner].text) else { break }
                 var next = joiner + 1
                 if tokens[next].text == "and" { next += 1 }
-                while next < range.upperBound, Self.determiners.contains(tokens[next].text.lowercased()) { next += 1 }
+                while next < range.upperBound, Self.determiners.contains(tokens[next].lower) { next += 1 }
                 guard let following = self.unit(startingAt: next, units) else { break }
                 result.append(following)
                 current = following
@@ -417,7 +418,7 @@ private struct Run {
         while cursor < min(range.upperBound, end + 8) {
             if tokens[cursor].text == "by" {
                 var next = cursor + 1
-                while next < range.upperBound, Self.determiners.contains(tokens[next].text.lowercased()) || tokens[next].isLowercaseWord && next < cursor + 4 {
+                while next < range.upperBound, Self.determiners.contains(tokens[next].lower) || tokens[next].isLowercaseWord && next < cursor + 4 {
                     if let found = unit(startingAt: next, units) { return coordinated(with: found, leftward: false, in: range, units: units) }
                     next += 1
                 }
@@ -444,7 +445,7 @@ private struct Run {
                     if let found = unit(startingAt: cursor, units) {
                         return coordinated(with: found, leftward: false, in: range, units: units)
                     }
-                    let word = tokens[cursor].text.lowercased()
+                    let word = tokens[cursor].lower
                     if Self.prepositions.contains(word) || tokens[cursor].kind == .punctuation || ["and", "or", "but"].contains(word) { break }
                     if !Self.determiners.contains(word) {
                         modifiers += 1
@@ -456,11 +457,11 @@ private struct Run {
             }
             var cursor = end
             while cursor < limit {
-                if tokens[cursor].text.lowercased() == marker {
+                if tokens[cursor].lower == marker {
                     var next = cursor + 1
                     var skipped = 0
                     while next < limit, skipped < 4, unit(startingAt: next, units) == nil,
-                          Self.determiners.contains(tokens[next].text.lowercased()) || tokens[next].isLowercaseWord
+                          Self.determiners.contains(tokens[next].lower) || tokens[next].isLowercaseWord
                             && !Self.prepositions.contains(tokens[next].text) {
                         next += 1
                         skipped += 1
@@ -488,7 +489,7 @@ private struct Run {
             let token = tokens[cursor]
             if Self.clauseBreaks.contains(token.text) { return cursor }
             if token.is(","), cursor + 1 < range.upperBound {
-                let next = tokens[cursor + 1].text.lowercased()
+                let next = tokens[cursor + 1].lower
                 if ["which", "who", "according", "as", "while", "but", "although", "though", "because", "and", "saying", "said"].contains(next) {
                     return cursor
                 }
@@ -503,12 +504,12 @@ private struct Run {
     func betweenPair(after end: Int, in range: Range<Int>, units: [RelationExtractor.Unit]) -> (RelationExtractor.Unit, RelationExtractor.Unit)? {
         guard end < range.upperBound, tokens[end].text == "between" || tokens[end].text == "among" else { return nil }
         var cursor = end + 1
-        while cursor < range.upperBound, Self.determiners.contains(tokens[cursor].text.lowercased()) { cursor += 1 }
+        while cursor < range.upperBound, Self.determiners.contains(tokens[cursor].lower) { cursor += 1 }
         guard let first = unit(startingAt: cursor, units) else { return nil }
         let joiner = first.tokens.upperBound
         guard joiner + 1 < range.upperBound, tokens[joiner].text == "and" else { return nil }
         var next = joiner + 1
-        while next < range.upperBound, Self.determiners.contains(tokens[next].text.lowercased()) { next += 1 }
+        while next < range.upperBound, Self.determiners.contains(tokens[next].lower) { next += 1 }
         guard let second = unit(startingAt: next, units) else { return nil }
         return (first, second)
     }
@@ -522,7 +523,7 @@ private struct Run {
         while cursor < limit {
             if Self.currencySigns.contains(tokens[cursor].text) || tokens[cursor].kind == .number {
                 var stop = cursor + 1
-                while stop < limit, tokens[stop].kind == .number || ["million", "billion", "trillion", "thousand", "bn", "m", "dollars", "euros", "pounds", "yuan", "rubles", "roubles", "won", "yen", "rupees", "pesos", "francs", "dinars", "riyals", "shekels", "lira", "galleons"].contains(tokens[stop].text.lowercased()) {
+                while stop < limit, tokens[stop].kind == .number || ["million", "billion", "trillion", "thousand", "bn", "m", "dollars", "euros", "pounds", "yuan", "rubles", "roubles", "won", "yen", "rupees", "pesos", "francs", "dinars", "riyals", "shekels", "lira", "galleons"].contains(tokens[stop].lower) {
                     stop += 1
                 }
                 if stop - cursor >= 2 || Self.currencySigns.contains(tokens[cursor].text) && stop > cursor + 1 {
@@ -543,11 +544,11 @@ private struct Run {
                 stop = limit
             }
         }
-        while start < stop, ["the", "a", "an", "some", "of", "its", "their", "his", "her"].contains(tokens[start].text.lowercased()) { start += 1 }
+        while start < stop, ["the", "a", "an", "some", "of", "its", "their", "his", "her"].contains(tokens[start].lower) { start += 1 }
         // End at the first preposition or punctuation: "weapons to Moscow for use against Ukraine" → "weapons".
         var phraseEnd = start
         // Quantities: "up to 2.5 million rounds", "more than 100 tanks".
-        if phraseEnd + 1 < stop, ["up", "more", "less", "fewer"].contains(tokens[phraseEnd].text.lowercased()),
+        if phraseEnd + 1 < stop, ["up", "more", "less", "fewer"].contains(tokens[phraseEnd].lower),
            ["to", "than"].contains(tokens[phraseEnd + 1].text) {
             phraseEnd += 2
         }
@@ -567,16 +568,16 @@ private struct Run {
     }
 
     func isMoney(_ range: Range<Int>) -> Bool {
-        range.contains { Self.currencySigns.contains(tokens[$0].text) || Self.moneyWords.contains(tokens[$0].text.lowercased()) }
+        range.contains { Self.currencySigns.contains(tokens[$0].text) || Self.moneyWords.contains(tokens[$0].lower) }
     }
 
     func isPassive(_ trigger: Range<Int>) -> Bool {
-        let verb = tokens[trigger.lowerBound].text.lowercased()
+        let verb = tokens[trigger.lowerBound].lower
         guard verb.hasSuffix("ed") || verb.hasSuffix("en") || ["sent", "sold", "lent", "paid", "met", "held", "struck", "shot", "hit", "given", "frozen"].contains(verb) else { return false }
         var cursor = trigger.lowerBound - 1
         var steps = 0
         while cursor >= 0, steps < 3 {
-            let word = tokens[cursor].text.lowercased()
+            let word = tokens[cursor].lower
             if Self.beForms.contains(word) && word != "'s" && word != "’s" { return true }
             if ["reportedly", "allegedly", "also", "not", "n't", "being", "already", "recently", "repeatedly", "newly", "heavily"].contains(word) {
                 cursor -= 1
@@ -616,7 +617,7 @@ private struct Run {
     func cues(for trigger: Range<Int>, sentence: Int) -> Cues {
         let range = analyzed.sentences[sentence].tokens
         var cues = Cues()
-        let words = range.map { tokens[$0].text.lowercased() }
+        let words = range.map { tokens[$0].lower }
         let triggerOffset = trigger.lowerBound - range.lowerBound
         // Near the trigger: modals, negation, intention.
         let nearStart = max(0, triggerOffset - 8)
@@ -662,14 +663,14 @@ private struct Run {
         var start = verb
         while start > range.lowerBound {
             let previous = tokens[start - 1]
-            let word = previous.text.lowercased()
+            let word = previous.lower
             if previous.kind == .punctuation && !previous.is(".") && previous.text != "-" { break }
             if ["that", "which", "who", "and", "but", "however", "as", "while", "because"].contains(word) { break }
             if ["recently", "also", "have", "has", "had", "officially", "publicly"].contains(word) && start == verb { start -= 1; continue }
             start -= 1
         }
         var stop = verb
-        while stop > start, ["recently", "also", "have", "has", "had", "officially", "publicly"].contains(tokens[stop - 1].text.lowercased()) { stop -= 1 }
+        while stop > start, ["recently", "also", "have", "has", "had", "officially", "publicly"].contains(tokens[stop - 1].lower) { stop -= 1 }
         guard stop > start, stop - start <= 8 else { return nil }
         let text = analyzed.text(of: start..<stop)
         return ["they", "he", "she", "it", "we", "i"].contains(text.lowercased()) ? nil : text
@@ -684,13 +685,13 @@ private struct Run {
             let kind = recognition.entities[unit.entity].kind
             guard kind == .place || kind == .country else { continue }
             let after = unit.tokens.upperBound
-            guard after + 1 < range.upperBound, tokens[after].is(","), ["a", "an"].contains(tokens[after + 1].text.lowercased()) else { continue }
+            guard after + 1 < range.upperBound, tokens[after].is(","), ["a", "an"].contains(tokens[after + 1].lower) else { continue }
             var cursor = after + 2
             while cursor < min(range.upperBound, after + 10) {
                 if tokens[cursor].is(",") || self.unit(startingAt: cursor, units) != nil { break }
                 if tokens[cursor].text == "in" {
                     var next = cursor + 1
-                    while next < range.upperBound, Self.determiners.contains(tokens[next].text.lowercased()) { next += 1 }
+                    while next < range.upperBound, Self.determiners.contains(tokens[next].lower) { next += 1 }
                     if let container = self.unit(startingAt: next, units),
                        [.place, .country].contains(recognition.entities[container.entity].kind)
                     {

@@ -31,7 +31,9 @@ struct AnalyzedText: Sendable {
         // Walk a code-point cursor forward through the sorted ranges: O(n) overall.
         var cursorByte = 0
         var cursorScalar = 0
+        let isASCII = utf8.count == text.unicodeScalars.count
         func byteOffset(ofScalar scalar: Int) -> Int {
+            if isASCII { return min(scalar, utf8.count) }
             if scalar < cursorScalar { cursorByte = 0; cursorScalar = 0 }
             while cursorScalar < scalar && cursorByte < utf8.count {
                 cursorByte += 1

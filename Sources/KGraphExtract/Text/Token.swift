@@ -22,26 +22,57 @@ struct Token: Sendable {
     /// A line break comes before this token.
     var newlineBefore: Bool
 
+    /// Case facts, computed once when the token is made (Unicode properties are slow to ask).
+    var shape: Shape = []
+    /// The text in lower case, for matching triggers and function words.
+    var lower: String = ""
+
+    struct Shape: OptionSet, Sendable {
+        let rawValue: UInt8
+        static let capitalized = Shape(rawValue: 1)
+        static let lowercase = Shape(rawValue: 2)
+        static let allCaps = Shape(rawValue: 4)
+    }
+
     /// The first character is an upper-case letter.
-    var isCapitalized: Bool {
-        guard kind == .word, let first = text.unicodeScalars.first else { return false }
-        return first.properties.isUppercase
-    }
-
+    var isCapitalized: Bool { shape.contains(.capitalized) }
     /// Every letter is upper case and there are at least two ("NATO", "U.N.").
-    var isAllCaps: Bool {
-        guard kind == .word else { return false }
-        var letters = 0
-        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
-            if !scalar.properties.isUppercase { return false }
-            letters += 1
-        }
-        return letters >= 2
-    }
+    var isAllCaps: Bool { shape.contains(.allCaps) }
+    /// A word that starts with a lower-case letter.
+    var isLowercaseWord: Bool { shape.contains(.lowercase) }
 
-    var isLowercaseWord: Bool {
-        guard kind == .word, let first = text.unicodeScalars.first else { return false }
-        return first.properties.isLowercase
+    /// Works out `shape` and `lower` from `text`.
+    mutating func classify() {
+        guard kind == .word || kind == .possessive else {
+            lower = text
+            return
+        }
+        var isASCII = true
+        for byte in text.utf8 where byte >= 0x80 { isASCII = false; break }
+        if isASCII {
+            var upper = 0, letters = 0
+            var first: UInt8 = 0
+            for byte in text.utf8 {
+                if first == 0 { first = byte }
+                if byte >= 0x41 && byte <= 0x5A { upper += 1; letters += 1 } else if byte >= 0x61 && byte <= 0x7A { letters += 1 }
+            }
+            if first >= 0x41 && first <= 0x5A { shape.insert(.capitalized) }
+            if first >= 0x61 && first <= 0x7A { shape.insert(.lowercase) }
+            if letters >= 2 && upper == letters { shape.insert(.allCaps) }
+            lower = upper == 0 ? text : String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+            return
+        }
+        if let first = text.unicodeScalars.first {
+            if first.properties.isUppercase { shape.insert(.capitalized) }
+            if first.properties.isLowercase { shape.insert(.lowercase) }
+        }
+        var letters = 0, upper = 0
+        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+            letters += 1
+            if scalar.properties.isUppercase { upper += 1 }
+        }
+        if letters >= 2 && upper == letters { shape.insert(.allCaps) }
+        lower = text.lowercased()
     }
 
     func `is`(_ punctuation: String) -> Bool { kind == .punctuation && text == punctuation }

@@ -43,17 +43,27 @@ struct Tokenizer {
         }
         func emit(_ kind: Token.Kind, _ start: Int, _ stop: Int, _ scalarStart: Int, _ scalarStop: Int) {
             let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<stop]), as: UTF8.self)
-            tokens.append(Token(
+            var token = Token(
                 text: text, kind: kind, byteStart: Int32(start), byteEnd: Int32(stop),
                 scalarStart: Int32(scalarStart), scalarEnd: Int32(scalarStop),
-                spaceBefore: spaceBefore, newlineBefore: newlineBefore))
+                spaceBefore: spaceBefore, newlineBefore: newlineBefore)
+            token.classify()
+            tokens.append(token)
             spaceBefore = false
             newlineBefore = false
         }
 
         while index < end {
+            let byte = bytes[index]
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                spaceBefore = true
+                if byte != 0x20 && byte != 0x09 { newlineBefore = true }
+                index += 1
+                scalarIndex += 1
+                continue
+            }
             let (current, length) = scalar(at: index)
-            if current.properties.isWhitespace || current == "\u{FEFF}" {
+            if byte >= 0x80 && (current.properties.isWhitespace || current == "\u{FEFF}") || byte == 0x0B || byte == 0x0C {
                 spaceBefore = true
                 if current == "\n" || current == "\r" || current == "\u{2029}" { newlineBefore = true }
                 index += length
@@ -68,7 +78,7 @@ struct Tokenizer {
                 var dots = 0
                 while index < end {
                     let (next, nextLength) = scalar(at: index)
-                    if isLetter(next) || isDigit(next) || next.properties.generalCategory == .nonspacingMark {
+                    if isLetter(next) || isDigit(next) || next.value >= 0x300 && next.properties.generalCategory == .nonspacingMark {
                         index += nextLength; scalarIndex += 1; continue
                     }
                     if index + nextLength < end {
