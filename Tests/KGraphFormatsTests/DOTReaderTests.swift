@@ -284,7 +284,7 @@ struct DOTErrorTests {
         ("digraph {\n  a -> b;\n", "bad.dot:1:9: the file ends before the '{' here is closed"),
         ("digraph {\n  \"Россия\" -> @\n}", "bad.dot:2:15: unexpected character '@'; quote names that hold it"),
         ("digraph {\n  a [label=\"open\n}\n", "bad.dot:2:12: a quoted string is never closed"),
-        ("digraph {\n  a [label=<b>x</b]\n}", "bad.dot:2:16: an HTML string <...> is never closed with '>'"),
+        ("digraph {\n  a [label=<<b>x</b>]\n}", "bad.dot:2:12: an HTML string <...> is never closed with '>'"),
         ("digraph {\n  /* open\n}", "bad.dot:2:3: a /* comment is never closed with */"),
         ("digraph {\n  a [label=\"x\" + y]\n}", "bad.dot:2:16: '+' must be followed by a quoted string"),
         ("digraph {\n  node -> b\n}", "bad.dot:2:8: expected '[' after 'node', found '->'"),
