@@ -33,6 +33,9 @@ public struct Lexicon: Sendable {
     private(set) var phrases: [String: [Hit]] = [:]
     /// First token of a phrase → the longest phrase length starting with it.
     private(set) var longestPhrase: [String: Int] = [:]
+    /// First bytes of phrases that start with a lower-case word ("the Commons", "al-Qaeda"):
+    /// other lower-case words are skipped without a lookup.
+    private(set) var lowercaseFirstBytes: Set<UInt8> = []
     /// Every proper prefix of a phrase (token-joined), so matching can stop as soon as no phrase continues.
     private(set) var phrasePrefixes: Set<String> = []
     /// A person's last name (and other name parts) → people.
@@ -82,6 +85,7 @@ public struct Lexicon: Sendable {
         phrases = [:]
         longestPhrase = [:]
         phrasePrefixes = []
+        lowercaseFirstBytes = []
         nameParts = [:]
         rolesByHolder = [:]
         capitalOf = [:]
@@ -95,6 +99,7 @@ public struct Lexicon: Sendable {
             if phrases[key]?.contains(hit) == true { return }
             phrases[key, default: []].append(hit)
             longestPhrase[first] = max(longestPhrase[first] ?? 0, words.count)
+            if let byte = first.utf8.first, byte >= 0x61 && byte <= 0x7A || byte >= 0x80 { lowercaseFirstBytes.insert(byte) }
             var prefix = first
             for word in words.dropFirst() {
                 phrasePrefixes.insert(prefix)

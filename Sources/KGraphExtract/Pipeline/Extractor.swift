@@ -92,11 +92,11 @@ public struct Extractor: Sendable {
 
     /// The headline's range when it is written in title case, where capitals say nothing.
     func titleCaseHeadline(of article: Article) -> Range<Int>? {
-        guard let title = article.title, let first = article.bodyRanges.first,
+        guard let title = article.title, let first = article.bodyRanges.first else { return nil }
+        let words = title.split(separator: " ").filter { $0.count > 3 }
+        guard words.count >= 3,
               Self.slice(article.text, first).trimmingCharacters(in: .whitespacesAndNewlines) == title
         else { return nil }
-        let words = title.split(separator: " ").filter { $0.count > 3 }
-        guard words.count >= 3 else { return nil }
         let capitalized = words.filter { $0.first?.isUppercase == true }.count
         return capitalized * 10 >= words.count * 7 ? first : nil
     }

@@ -181,7 +181,9 @@ private struct State {
         var index = range.lowerBound
         while index < range.upperBound {
             let token = tokens[index]
-            guard token.kind == .word, let longest = lexicon.longestPhrase[token.text] else { index += 1; continue }
+            guard token.kind == .word, !token.isLowercaseWord || lexicon.lowercaseFirstBytes.contains(token.text.utf8.first ?? 0),
+                  let longest = lexicon.longestPhrase[token.text]
+            else { index += 1; continue }
             // "Bank of England": an organisation head with "of" takes the name that follows.
             if Vocabulary.organizationHeadsWithOf.contains(token.text), index + 2 < range.upperBound,
                tokens[index + 1].text == "of", tokens[index + 2].isCapitalized,

@@ -26,12 +26,12 @@ struct AnalyzedText: Sendable {
         let utf8 = Array(text.utf8)
         var tokens: [Token] = []
         var sentences: [Sentence] = []
+        let isASCII = utf8.allSatisfy { $0 < 0x80 }
         let effective = ranges.isEmpty
-            ? [0..<text.unicodeScalars.count] : ranges.sorted { $0.lowerBound < $1.lowerBound }
+            ? [0..<(isASCII ? utf8.count : text.unicodeScalars.count)] : ranges.sorted { $0.lowerBound < $1.lowerBound }
         // Walk a code-point cursor forward through the sorted ranges: O(n) overall.
         var cursorByte = 0
         var cursorScalar = 0
-        let isASCII = utf8.count == text.unicodeScalars.count
         func byteOffset(ofScalar scalar: Int) -> Int {
             if isASCII { return min(scalar, utf8.count) }
             if scalar < cursorScalar { cursorByte = 0; cursorScalar = 0 }

@@ -38,7 +38,7 @@ enum SentenceSplitter {
             var endsHere = false
             if token.kind == .punctuation, token.text == "." || token.text == "!" || token.text == "?" || token.text == "\u{2026}" {
                 endsHere = token.text != "." || periodEndsSentence(tokens, at: index, end: range.upperBound)
-            } else if token.kind == .word, token.text.hasSuffix("."), token.text.count > 2 {
+            } else if token.kind == .word, token.text.utf8.last == 0x2E, token.text.utf8.count > 2 {
                 // A dotted acronym that swallowed the sentence's full stop.
                 if index + 1 < range.upperBound {
                     let next = tokens[index + 1]
@@ -47,7 +47,7 @@ enum SentenceSplitter {
             }
             if endsHere {
                 var stop = index + 1
-                while stop < range.upperBound, closers.contains(tokens[stop].text), !tokens[stop].spaceBefore {
+                while stop < range.upperBound, tokens[stop].kind == .punctuation, closers.contains(tokens[stop].text), !tokens[stop].spaceBefore {
                     stop += 1
                 }
                 sentences.append(start..<stop)
@@ -64,7 +64,7 @@ enum SentenceSplitter {
     private static func periodEndsSentence(_ tokens: [Token], at index: Int, end: Int) -> Bool {
         guard index + 1 < end else { return true }
         var nextIndex = index + 1
-        while nextIndex < end, closers.contains(tokens[nextIndex].text) { nextIndex += 1 }
+        while nextIndex < end, tokens[nextIndex].kind == .punctuation, closers.contains(tokens[nextIndex].text) { nextIndex += 1 }
         guard nextIndex < end else { return true }
         let next = tokens[nextIndex]
         if next.newlineBefore { return true }
