@@ -491,6 +491,11 @@ private struct Parser {
         }
         return try members.mapValues { value in
             guard let count = value.integer else { throw located(pending, "mentions_by_article holds a non-integer") }
+            // Counts are summed (`Entity.mentions`) when the graph is written or shown; a hostile
+            // file's Int.max would overflow and trap there. Real counts are far below Int32.max.
+            guard (0...Int(Int32.max)).contains(count) else {
+                throw located(pending, "mentions_by_article holds \(count), not a count from 0 to \(Int32.max)")
+            }
             return count
         }
     }
