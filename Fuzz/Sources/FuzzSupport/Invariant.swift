@@ -1,0 +1,15 @@
+import Foundation
+
+/// Stops the process when a property every input must keep does not hold.
+///
+/// libFuzzer sees the trap as a crash and saves the input, so a broken
+/// invariant is found, minimised and kept like any other crash.
+public func invariant(
+    _ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String,
+    file: StaticString = #fileID, line: UInt = #line
+) {
+    if !condition() {
+        FileHandle.standardError.write(Data("invariant broken at \(file):\(line): \(message())\n".utf8))
+        fatalError("invariant broken: \(message())", file: file, line: line)
+    }
+}
