@@ -83,6 +83,8 @@ struct Recognizer {
 
 private struct State {
     static let connectors: Set<String> = ["of", "for", "de", "del", "della", "di", "da", "dos", "das", "do", "al", "bin", "ibn", "van", "von", "der", "den", "du", "la", "le", "y"]
+    /// Honorifics that always start a person's name.
+    static let honorifics: Set<String> = ["Mr", "Mrs", "Ms", "Miss", "Dr", "MP", "MEP"]
     /// Titles that are part of a name: "Lord Carrington", "Imam Shamil".
     static let nameTitles: Set<String> = ["Lord", "Lady", "Sir", "Dame", "King", "Queen", "Prince", "Princess", "Pope", "Imam", "Sheikh", "Ayatollah", "Emir", "Sultan", "Saint", "St"]
     /// All-capital words that are not organisations.
@@ -102,6 +104,8 @@ private struct State {
     /// The last country whose name starts with North/South/East/West, for "the North".
     var compassCountries: [String: Int] = [:]
     var covered: [Bool]
+    /// Lower-case words of the article, made on first use.
+    var lowercaseWords: Set<String>?
 
     init(lexicon: Lexicon, analyzed: AnalyzedText, date: String?) {
         self.lexicon = lexicon
@@ -303,6 +307,13 @@ private struct State {
             start += 1
             isSentenceInitial = false
         }
+        guard start < end else { return }
+        // "Harrogate Mr Kennedy": an honorific inside a run starts a new name.
+        if let split = ((start + 1)..<end).first(where: { Self.honorifics.contains(tokens[$0].text) }), split > start {
+            classify(start..<split, sentence: sentence, sentenceRange: sentenceRange)
+            classify(split..<end, sentence: sentence, sentenceRange: sentenceRange)
+            return
+        }
         // "GNB Brigade General Hector Hernández": an organisation, then a title and a person.
         if let split = ((start + 1)..<max(start + 1, end - 2)).first(where: {
             Vocabulary.personTitles.contains(tokens[$0].text) && !Vocabulary.personTitles.contains(tokens[$0 - 1].text)
@@ -333,7 +344,13 @@ private struct State {
                 start += 1
                 if start < end, tokens[start].is(".") { start += 1 }
                 // "Secretary of Defense": the department is part of the title.
-                if start + 2 < end, tokens[start].text == "of", tokens[start + 1].isCapitalized { start += 2 }
+                if start + 2 < end, ["of", "for"].contains(tokens[start].text), tokens[start + 1].isCapitalized {
+                    start += 2
+                    // "Secretary for Constitutional Affairs": the whole department.
+                    while start < end, tokens[start].isCapitalized, isCommonWord(tokens[start].text) || Vocabulary.personTitles.contains(tokens[start].text) {
+                        start += 1
+                    }
+                }
                 isSentenceInitial = false
                 continue
             }
@@ -381,7 +398,7 @@ private struct State {
                 return
             }
             if isSentenceInitial && !hasPersonTitle { return }
-            if hasPersonTitle || (!isAllCaps && !afterPreposition && lexicon.nameParts[first] != nil) {
+            if (hasPersonTitle || (!isAllCaps && !afterPreposition && lexicon.nameParts[first] != nil)) && !isCommonWord(first) {
                 // A title, or the surname of several known people: a person, not yet which one.
                 addMention(start..<end, sentence: sentence, entity: entity(named: first, kind: .person), form: .name)
                 return
@@ -412,6 +429,7 @@ private struct State {
             kind = .person
         } else if !isAllCaps && !isSentenceInitial && words.count <= 3
             && !words.contains(where: { lexicon.phrases[$0] != nil || Vocabulary.personTitles.contains($0) })
+            && !words.contains(where: { isCommonWord($0) })
         {
             // Two or three capitalised words mid-sentence that name no organisation or
             // place: in news, nearly always a person.
@@ -439,13 +457,47 @@ private struct State {
     /// article, or a lexicon person holding a role on the article's date.
     mutating func resolvePart(_ word: String) -> Int? {
         if let people = personParts[word] {
-            return people.count == 1 ? people.first : nil
+            if people.count == 1 { return people.first }
+            // "Tony Blair" and "Cherie Blair" in one article: "Mr Blair" is the one the lexicon
+            // knows in office, else nobody.
+            let prominent = people.filter { person in
+                result.entities[person].lexiconEntry.map { isProminent($0) } ?? false
+            }
+            return prominent.count == 1 ? prominent.first : nil
         }
         guard let candidates = lexicon.nameParts[word] else { return nil }
-        let active = candidates.filter { !lexicon.roles(of: $0, on: date).isEmpty }
-        let pool = date != nil ? active : candidates
+        // Dated articles: who held a role then. Undated: the one known for more than a mention.
+        let active = date != nil ? candidates.filter { !lexicon.roles(of: $0, on: date).isEmpty } : candidates
+        var pool = active.count > 1 ? active.filter(isProminent) : active
+        if pool.count > 1 {
+            // Michael Howard or John Howard? The one whose country or party the article names.
+            let named = pool.filter { person in
+                lexicon.entries[person].roles.contains { role in
+                    entityByID[EntityID(name: role.of, kind: .country)] != nil
+                        || entityByID[EntityID(name: role.of, kind: .organization)] != nil
+                }
+            }
+            if named.count == 1 { pool = named }
+        }
         guard pool.count == 1, let only = pool.first else { return nil }
         return entity(forLexicon: only)
+    }
+
+    /// A lexicon person with a named office (head of state, minister, party leader),
+    /// not only an "official" mention in the event-data dictionaries.
+    func isProminent(_ person: Int) -> Bool {
+        lexicon.entries[person].roles.contains { $0.role != "official" && !$0.role.isEmpty }
+    }
+
+    /// Whether `word` also appears in lower case in this article ("paper", "inquiry"):
+    /// then its capitalised form is probably not a name.
+    mutating func isCommonWord(_ word: String) -> Bool {
+        if lowercaseWords == nil {
+            var words = Set<String>()
+            for token in tokens where token.isLowercaseWord { words.insert(token.text) }
+            lowercaseWords = words
+        }
+        return lowercaseWords!.contains(word.lowercased())
     }
 
     // MARK: Nominals

@@ -44,7 +44,7 @@ enum Vocabulary {
         "Coach", "Manager", "Striker", "Midfielder", "Defender", "Goalkeeper", "Captain", "Actor", "Actress",
         "Singer", "Director", "Producer", "Author", "Writer", "Judge", "Agent", "Chef", "Staff", "Private",
         "Corporal", "Cpl", "Pvt", "Spc", "Specialist", "Brig", "Brigadier", "Magistrate", "Prosecutor",
-        "Defense", "Secretary-General", "Undersecretary", "Ambassador", "Envoy", "Spokesman", "Spokeswoman",
+        "Defense", "Secretary-General", "Undersecretary", "MP", "MEP", "MSP", "AM", "Baroness", "Baron", "Viscount", "Earl", "Ambassador", "Envoy", "Spokesman", "Spokeswoman",
     ]
     /// Role nouns, lower case, longest first when multi-word, with the relation they imply.
     static let roleNouns: [(phrase: [String], leads: Bool)] = [
@@ -79,6 +79,7 @@ enum Vocabulary {
         "Studios", "Records", "Institution", "Secretariat", "Cabinet", "Treasury", "Command",
         "Directorate", "Unit", "Regiment", "Battalion", "Division", "Corps", "Cafe", "Café", "Restaurant",
         "Hotel", "Bar", "Pub", "Mosque", "Prison", "Stadium", "Tribunal", "Ministries", "Inc.", "Limited",
+        "Fellowship", "Inquiry", "Commission", "Party", "Institute",
     ]
     /// Organisation heads that take "of": "Bank of England", "Ministry of Defence".
     static let organizationHeadsWithOf: Set<String> = [
