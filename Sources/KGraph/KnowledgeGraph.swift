@@ -18,6 +18,15 @@ public struct KnowledgeGraph: Hashable, Sendable {
 
     public var isEmpty: Bool { entities.isEmpty }
 
+    /// Makes room for at least this many entities and relations, so that
+    /// adding them does not regrow and rehash the tables.
+    ///
+    /// Readers that know a file's size call it before adding what they read.
+    public mutating func reserveCapacity(entities entityCount: Int, relations relationCount: Int) {
+        entities.reserveCapacity(entityCount)
+        relations.reserveCapacity(relationCount)
+    }
+
     /// Entities in identifier order.
     public var sortedEntities: [Entity] { entities.keys.sorted().map { entities[$0]! } }
     /// Relations in (source, type, target) order.

@@ -445,6 +445,7 @@ private struct Parser {
     }
 
     mutating func resolveEdges() throws {
+        graph.reserveCapacity(entities: nodes.count, relations: edges.count)
         for edge in edges {
             guard let source = nodes[edge.source] else {
                 throw GraphMLError(file: reader.source, line: edge.line, column: edge.column,
