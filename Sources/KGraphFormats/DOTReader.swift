@@ -729,6 +729,7 @@ private struct Parser {
 
     mutating func buildGraph() throws -> KnowledgeGraph {
         var graph = KnowledgeGraph()
+        graph.reserveCapacity(entities: nodes.count, relations: edges.count)
         var ids: [EntityID] = []
         ids.reserveCapacity(nodes.count)
         for node in nodes {
