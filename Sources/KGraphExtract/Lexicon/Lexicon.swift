@@ -31,13 +31,17 @@ public struct Lexicon: Sendable {
     private var indexByID: [EntityID: Int] = [:]
     /// Token-joined phrase → entries it names.
     private(set) var phrases: [String: [Hit]] = [:]
-    /// First token of a phrase → the longest phrase length starting with it.
-    private(set) var longestPhrase: [String: Int] = [:]
     /// First bytes of phrases that start with a lower-case word ("the Commons", "al-Qaeda"):
     /// other lower-case words are skipped without a lookup.
     private(set) var lowercaseFirstBytes: Set<UInt8> = []
-    /// Every proper prefix of a phrase (token-joined), so matching can stop as soon as no phrase continues.
-    private(set) var phrasePrefixes: Set<String> = []
+    /// Token-joined phrase or phrase prefix → what it names, and whether a longer phrase
+    /// continues it: one lookup per step of the longest match.
+    private(set) var phraseTable: [String: PhraseEntry] = [:]
+
+    struct PhraseEntry: Sendable {
+        var hits: [Hit] = []
+        var continues = false
+    }
     /// A person's last name (and other name parts) → people.
     private(set) var nameParts: [String: [Int]] = [:]
     /// Country or organisation name → (person, role) pairs.
@@ -83,8 +87,7 @@ public struct Lexicon: Sendable {
 
     public mutating func rebuildIndexes() {
         phrases = [:]
-        longestPhrase = [:]
-        phrasePrefixes = []
+        phraseTable = [:]
         lowercaseFirstBytes = []
         nameParts = [:]
         rolesByHolder = [:]
@@ -98,13 +101,13 @@ public struct Lexicon: Sendable {
             let hit = Hit(entry: entry, form: form)
             if phrases[key]?.contains(hit) == true { return }
             phrases[key, default: []].append(hit)
-            longestPhrase[first] = max(longestPhrase[first] ?? 0, words.count)
             if let byte = first.utf8.first, byte >= 0x61 && byte <= 0x7A || byte >= 0x80 { lowercaseFirstBytes.insert(byte) }
             var prefix = first
             for word in words.dropFirst() {
-                phrasePrefixes.insert(prefix)
+                phraseTable[prefix, default: PhraseEntry()].continues = true
                 prefix += " " + word
             }
+            phraseTable[key, default: PhraseEntry()].hits.append(hit)
         }
         for (index, entry) in entries.enumerated() {
             add(entry.name, index, .name)

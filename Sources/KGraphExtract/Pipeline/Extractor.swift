@@ -94,10 +94,9 @@ public struct Extractor: Sendable {
     func titleCaseHeadline(of article: Article) -> Range<Int>? {
         guard let title = article.title, let first = article.bodyRanges.first else { return nil }
         let words = title.split(separator: " ").filter { $0.count > 3 }
-        guard words.count >= 3,
-              Self.slice(article.text, first).trimmingCharacters(in: .whitespacesAndNewlines) == title
-        else { return nil }
+        guard words.count >= 3 else { return nil }
         let capitalized = words.filter { $0.first?.isUppercase == true }.count
-        return capitalized * 10 >= words.count * 7 ? first : nil
+        guard capitalized * 10 >= words.count * 7 else { return nil }
+        return Self.slice(article.text, first).trimmingCharacters(in: .whitespacesAndNewlines) == title ? first : nil
     }
 }

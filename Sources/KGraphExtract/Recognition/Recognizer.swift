@@ -60,7 +60,13 @@ struct Recognizer {
     /// The parts of a person's name that refer to them alone: the surname
     /// ("Putin"), or the family name written first ("Kim"); never a given name.
     static func referenceParts(of name: String) -> [String] {
-        let parts = Tokenizer.words(of: name).filter { $0.count > 1 && $0.first!.isUppercase && $0 != "Jr" && $0 != "Sr" }
+        let suffixes: Set<String> = ["Jr", "Sr", "II", "III", "IV"]
+        // Monarchs and popes ("John Paul II", "Charles III") are not called by one part of their name.
+        if let last = name.split(separator: " ").last, ["II", "III", "IV", "V", "VI", "VII", "VIII", "XVI"].contains(String(last)) { return [] }
+        let parts: [String] = name.split(separator: " ").compactMap { part -> String? in
+            guard part.count > 1, part.first?.isUppercase == true, !part.hasSuffix("."), !suffixes.contains(String(part)) else { return nil }
+            return String(part)
+        }
         guard parts.count > 1, let last = parts.last, let first = parts.first else { return [] }
         var result = [last]
         if familyNameFirst.contains(first) { result.append(first) }
@@ -186,12 +192,11 @@ private struct State {
         while index < range.upperBound {
             let token = tokens[index]
             guard token.kind == .word, !token.isLowercaseWord || lexicon.lowercaseFirstBytes.contains(token.text.utf8.first ?? 0),
-                  let longest = lexicon.longestPhrase[token.text]
+                  var entry = lexicon.phraseTable[token.text]
             else { index += 1; continue }
             // "Bank of England": an organisation head with "of" takes the name that follows.
             if Vocabulary.organizationHeadsWithOf.contains(token.text), index + 2 < range.upperBound,
-               tokens[index + 1].text == "of", tokens[index + 2].isCapitalized,
-               lexicon.phrases[token.text] == nil
+               tokens[index + 1].text == "of", tokens[index + 2].isCapitalized, entry.hits.isEmpty
             {
                 index += 1
                 continue
@@ -202,9 +207,11 @@ private struct State {
             var best: (length: Int, hits: [Lexicon.Hit])?
             var length = 1
             while true {
-                if let hits = lexicon.phrases[key] { best = (length, hits) }
-                guard length < longest, index + length < range.upperBound, lexicon.phrasePrefixes.contains(key) else { break }
+                if !entry.hits.isEmpty { best = (length, entry.hits) }
+                guard entry.continues, index + length < range.upperBound else { break }
                 key += " " + tokens[index + length].text
+                guard let next = lexicon.phraseTable[key] else { break }
+                entry = next
                 length += 1
             }
             if let (length, hits) = best, let hit = self.best(hits), accept(hit, at: index..<index + length, in: range) {
@@ -428,7 +435,7 @@ private struct State {
         {
             kind = .person
         } else if !isAllCaps && !isSentenceInitial && words.count <= 3
-            && !words.contains(where: { lexicon.phrases[$0] != nil || Vocabulary.personTitles.contains($0) })
+            && !words.contains(where: { lexicon.phraseTable[$0]?.hits.isEmpty == false || Vocabulary.personTitles.contains($0) })
             && !words.contains(where: { isCommonWord($0) })
         {
             // Two or three capitalised words mid-sentence that name no organisation or
@@ -562,6 +569,10 @@ private struct State {
         for skip in 0...2 {
             let first = start + skip
             guard first < limit else { return nil }
+            if !Vocabulary.roleFirstWords.contains(tokens[first].lower) {
+                if !tokens[first].isLowercaseWord || covered[first] { return nil }
+                continue
+            }
             for (phrase, leads) in Vocabulary.roleNouns where first + phrase.count <= limit {
                 var matches = true
                 for (offset, word) in phrase.enumerated() where tokens[first + offset].lower != word {

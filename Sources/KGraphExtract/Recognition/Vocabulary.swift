@@ -63,6 +63,9 @@ enum Vocabulary {
         (["secretary"], false), (["counterpart"], false), (["dictator"], true), (["ruler"], true),
         (["monarch"], true), (["strongman"], true), (["chief", "of", "staff"], false),
     ]
+    /// The first words of `roleNouns`, to rule most tokens out with one lookup.
+    static let roleFirstWords: Set<String> = Set(roleNouns.map { $0.phrase[0] })
+
     /// Words heading organisation names: "Bank", "Ministry", "Corp".
     static let organizationHeads: Set<String> = [
         "Bank", "Ministry", "Corp", "Corporation", "Inc", "Ltd", "Plc", "PLC", "LLC", "Co", "Company",

@@ -47,7 +47,30 @@ struct Tokenizer {
                 text: text, kind: kind, byteStart: Int32(start), byteEnd: Int32(stop),
                 scalarStart: Int32(scalarStart), scalarEnd: Int32(scalarStop),
                 spaceBefore: spaceBefore, newlineBefore: newlineBefore)
-            token.classify()
+            // Case facts straight from the bytes for ASCII words (most of them).
+            var upper = 0, letters = 0, ascii = true
+            for position in start..<stop {
+                let byte = bytes[position]
+                if byte >= 0x80 { ascii = false; break }
+                if byte >= 0x41 && byte <= 0x5A { upper += 1; letters += 1 } else if byte >= 0x61 && byte <= 0x7A { letters += 1 }
+            }
+            if ascii && (kind == .word || kind == .possessive) {
+                let first = bytes[start]
+                if first >= 0x41 && first <= 0x5A { token.shape.insert(.capitalized) }
+                if first >= 0x61 && first <= 0x7A { token.shape.insert(.lowercase) }
+                if letters >= 2 && upper == letters { token.shape.insert(.allCaps) }
+                token.lower = upper == 0 ? text : String(unsafeUninitializedCapacity: stop - start) { buffer in
+                    for offset in 0..<(stop - start) {
+                        let byte = bytes[start + offset]
+                        buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    }
+                    return stop - start
+                }
+            } else if ascii {
+                token.lower = text
+            } else {
+                token.classify()
+            }
             tokens.append(token)
             spaceBefore = false
             newlineBefore = false
