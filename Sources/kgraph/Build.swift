@@ -17,8 +17,11 @@ struct Build: ParsableCommand {
             An article that cannot be read (missing, empty, binary, not UTF-8, a bad JSON \
             line) is skipped with a one-line error naming it; the graph of the others is \
             still written and kgraph exits with 1. If no article can be read, nothing is \
-            written and kgraph exits with 2. Outputs are replaced atomically: a failed run \
-            never leaves a truncated file.
+            written and kgraph exits with 2. A text or HTML file larger than 8 MB is not \
+            taken for one article and is skipped the same way (split it, or give JSON \
+            Lines). Outputs are checked before any work and replaced atomically: an \
+            unwritable output stops the run (exit 2) before anything is read, and a failed \
+            or interrupted run never leaves a truncated file or changes the previous one.
 
               kgraph build examples/ -o graphs/examples.graphml --dot graphs/examples.dot
               kgraph build ../corpus/bbc/politics -o politics.graphml --report politics-entities.txt
@@ -55,15 +58,18 @@ struct Build: ParsableCommand {
         let extractor: Extractor
         let filter: GraphFilter
         do {
+            for path in [output, dot, report].compactMap({ $0 }) { try AtomicWrite.checkWritable(path) }
             extractor = try extraction.makeExtractor()
             filter = try filters.filter(knownRelations: Set(extractor.patterns.patterns.map(\.relation)).union(RelationType.builtIn))
         } catch let error as ValidationError {
-            throw error
+            // Known only once the patterns are loaded, so not in validate(): same exit, one line.
+            Terminal.error("\(error) (see kgraph build --help)")
+            throw ExitCode.validationFailure
         } catch {
             Terminal.error("\(error)")
             throw Exit.failure
         }
-        let (files, inputErrors) = Inputs.expand(inputs)
+        let (files, inputErrors) = Inputs.expand(inputs, format: extraction.inputFormat)
         let progress = Progress(enabled: !runOptions.quiet, noun: "files")
         let result = GraphBuilder(extractor: extractor, reader: extraction.reader)
             .build(paths: files, threads: runOptions.threads) { done, total in progress.update(done: done, total: total) }

@@ -34,11 +34,14 @@ struct Extract: ParsableCommand {
 
     func run() throws {
         let extractor: Extractor
-        do { extractor = try extraction.makeExtractor() } catch {
+        do {
+            if let output { try AtomicWrite.checkWritable(output) }
+            extractor = try extraction.makeExtractor()
+        } catch {
             Terminal.error("\(error)")
             throw Exit.failure
         }
-        let (files, inputErrors) = Inputs.expand(inputs)
+        let (files, inputErrors) = Inputs.expand(inputs, format: extraction.inputFormat)
         var errors = inputErrors
         var lines: [String] = []
         var articles = 0

@@ -36,7 +36,12 @@ struct Merge: ParsableCommand {
     }
 
     func run() throws {
-        let filter = try filters.filter(knownRelations: nil)
+        do {
+            for path in [output, dot].compactMap({ $0 }) { try AtomicWrite.checkWritable(path) }
+        } catch {
+            Terminal.error("\(error)")
+            throw Exit.failure
+        }
         var graph = KnowledgeGraph()
         var failures = 0
         for input in inputs {
@@ -50,6 +55,15 @@ struct Merge: ParsableCommand {
         guard failures < inputs.count else {
             Terminal.error("no graph could be read; \(output) was not written")
             throw Exit.failure
+        }
+        let filter: GraphFilter
+        do {
+            // Foreign graphs bring their own relation types; those are known too.
+            let known = Set(RelationType.builtIn).union(graph.relations.values.map(\.type))
+            filter = try filters.filter(knownRelations: known)
+        } catch let error as ValidationError {
+            Terminal.error("\(error) (see kgraph merge --help)")
+            throw ExitCode.validationFailure
         }
         do {
             let filtered = try filter.apply(to: graph)

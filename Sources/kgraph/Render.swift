@@ -43,6 +43,7 @@ struct Render: ParsableCommand {
         let dotSource: String
         var nodeCount = 0
         do {
+            try AtomicWrite.checkWritable(output)
             if ["dot", "gv"].contains((input as NSString).pathExtension.lowercased()) {
                 guard let text = try? String(contentsOfFile: input, encoding: .utf8) else {
                     throw CLIError("\(input): cannot read the file")
@@ -74,7 +75,13 @@ struct Render: ParsableCommand {
             Terminal.error("cannot run \(executable): \(error)")
             throw Exit.failure
         }
-        let writer = Thread { stdin.fileHandleForWriting.write(Data(dotSource.utf8)); try? stdin.fileHandleForWriting.close() }
+        // A layout program that stops early (bad DOT) closes the pipe: that must be
+        // an error message, not SIGPIPE killing kgraph or a trap in FileHandle.write.
+        signal(SIGPIPE, SIG_IGN)
+        let writer = Thread {
+            try? stdin.fileHandleForWriting.write(contentsOf: Data(dotSource.utf8))
+            try? stdin.fileHandleForWriting.close()
+        }
         writer.start()
         let errorData = ErrorCollector(stderr.fileHandleForReading)
         let picture = stdout.fileHandleForReading.readDataToEndOfFile()
