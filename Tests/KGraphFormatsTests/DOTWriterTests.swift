@@ -14,7 +14,7 @@ struct DOTWriterTests {
         let lastNode = text.range(of: "[label=\"United Nations\"")!.lowerBound
         let firstEdge = text.range(of: " -> ")!.lowerBound
         #expect(lastNode < firstEdge)
-        #expect(text.contains("\"country:north-korea\" -> \"country:russia\" [label=\"supplies (2)\"];"))
+        #expect(text.contains("\"country:north-korea\" -> \"country:russia\" [label=\"supplies (2)\", kg_relation=\"supplies\""))
         #expect(text.contains("[label=\"not supplies\", style=\"dotted\""))
         #expect(text.contains("\"place:south-ossetia\" [label=\"South Ossetia\", shape=\"house\""))
     }

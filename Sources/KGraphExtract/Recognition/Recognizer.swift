@@ -57,14 +57,17 @@ struct Recognizer {
         "Wu", "Sun", "Ma", "Hun", "Nguyen", "Tran", "Le", "Pham", "Abe", "Kishida", "Koizumi",
     ]
 
+    static let regnalNumbers: Set<String> = ["II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XVI"]
+
     /// The parts of a person's name that refer to them alone: the surname
     /// ("Putin"), or the family name written first ("Kim"); never a given name.
     static func referenceParts(of name: String) -> [String] {
-        let suffixes: Set<String> = ["Jr", "Sr", "II", "III", "IV"]
+        let pieces = name.split(separator: " ")
         // Monarchs and popes ("John Paul II", "Charles III") are not called by one part of their name.
-        if let last = name.split(separator: " ").last, ["II", "III", "IV", "V", "VI", "VII", "VIII", "XVI"].contains(String(last)) { return [] }
-        let parts: [String] = name.split(separator: " ").compactMap { part -> String? in
-            guard part.count > 1, part.first?.isUppercase == true, !part.hasSuffix("."), !suffixes.contains(String(part)) else { return nil }
+        if let last = pieces.last, regnalNumbers.contains(String(last)) { return [] }
+        let parts: [String] = pieces.compactMap { part -> String? in
+            guard part.utf8.count > 1, part.first?.isUppercase == true, part.utf8.last != 0x2E,
+                  part != "Jr", part != "Sr" else { return nil }
             return String(part)
         }
         guard parts.count > 1, let last = parts.last, let first = parts.first else { return [] }
@@ -110,8 +113,8 @@ private struct State {
     /// The last country whose name starts with North/South/East/West, for "the North".
     var compassCountries: [String: Int] = [:]
     var covered: [Bool]
-    /// Lower-case words of the article, made on first use.
-    var lowercaseWords: Set<String>?
+    /// Answers of `isCommonWord`, by word.
+    var commonWords: [String: Bool] = [:]
 
     init(lexicon: Lexicon, analyzed: AnalyzedText, date: String?) {
         self.lexicon = lexicon
@@ -499,12 +502,12 @@ private struct State {
     /// Whether `word` also appears in lower case in this article ("paper", "inquiry"):
     /// then its capitalised form is probably not a name.
     mutating func isCommonWord(_ word: String) -> Bool {
-        if lowercaseWords == nil {
-            var words = Set<String>()
-            for token in tokens where token.isLowercaseWord { words.insert(token.text) }
-            lowercaseWords = words
-        }
-        return lowercaseWords!.contains(word.lowercased())
+        if let known = commonWords[word] { return known }
+        // Few words are asked about (the parts of unknown names), so a scan beats hashing every token.
+        let lower = word.lowercased()
+        let found = tokens.contains { $0.isLowercaseWord && $0.text == lower }
+        commonWords[word] = found
+        return found
     }
 
     // MARK: Nominals
