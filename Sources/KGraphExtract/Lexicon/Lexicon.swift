@@ -36,7 +36,7 @@ public struct Lexicon: Sendable {
     private(set) var lowercaseFirstBytes: Set<UInt8> = []
     /// Token-joined phrase or phrase prefix → what it names, and whether a longer phrase
     /// continues it: one lookup per step of the longest match.
-    private(set) var phraseTable: [String: PhraseEntry] = [:]
+    private(set) var phraseTable = WordHashTable<PhraseEntry>()
 
     struct PhraseEntry: Sendable {
         var hits: [Hit] = []
@@ -80,6 +80,11 @@ public struct Lexicon: Sendable {
         indexByID = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1.id, $0) })
     }
 
+    /// The hits of a phrase given as text ("Vladimir Putin"), if the lexicon names it.
+    func hits(for text: String) -> [Hit] {
+        phraseTable[WordHash.of(words: Tokenizer.words(of: text))]?.hits ?? []
+    }
+
     /// The phrase key for `text`: its tokens joined by single spaces.
     static func key(_ text: String) -> String {
         Tokenizer.words(of: text).joined(separator: " ")
@@ -87,7 +92,7 @@ public struct Lexicon: Sendable {
 
     public mutating func rebuildIndexes() {
         phrases = [:]
-        phraseTable = [:]
+        phraseTable = WordHashTable(capacity: entries.count * 3)
         lowercaseFirstBytes = []
         nameParts = [:]
         rolesByHolder = [:]
@@ -102,12 +107,16 @@ public struct Lexicon: Sendable {
             if phrases[key]?.contains(hit) == true { return }
             phrases[key, default: []].append(hit)
             if let byte = first.utf8.first, byte >= 0x61 && byte <= 0x7A || byte >= 0x80 { lowercaseFirstBytes.insert(byte) }
-            var prefix = first
+            var prefix = WordHash.of(first)
             for word in words.dropFirst() {
-                phraseTable[prefix, default: PhraseEntry()].continues = true
-                prefix += " " + word
+                var entry = phraseTable[prefix] ?? PhraseEntry()
+                entry.continues = true
+                phraseTable[prefix] = entry
+                prefix = WordHash.join(prefix, word)
             }
-            phraseTable[key, default: PhraseEntry()].hits.append(hit)
+            var entry = phraseTable[prefix] ?? PhraseEntry()
+            entry.hits.append(hit)
+            phraseTable[prefix] = entry
         }
         for (index, entry) in entries.enumerated() {
             add(entry.name, index, .name)

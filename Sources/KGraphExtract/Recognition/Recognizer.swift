@@ -182,7 +182,7 @@ private struct State {
     func isTitleCased(_ range: Range<Int>) -> Bool {
         var words = 0
         var capitalized = 0
-        for index in range where tokens[index].kind == .word && tokens[index].text.count > 3 {
+        for index in range where tokens[index].kind == .word && tokens[index].text.utf8.count > 3 {
             words += 1
             if tokens[index].isCapitalized { capitalized += 1 }
         }
@@ -195,7 +195,7 @@ private struct State {
         while index < range.upperBound {
             let token = tokens[index]
             guard token.kind == .word, !token.isLowercaseWord || lexicon.lowercaseFirstBytes.contains(token.text.utf8.first ?? 0),
-                  var entry = lexicon.phraseTable[token.text]
+                  var entry = lexicon.phraseTable[token.hash]
             else { index += 1; continue }
             // "Bank of England": an organisation head with "of" takes the name that follows.
             if Vocabulary.organizationHeadsWithOf.contains(token.text), index + 2 < range.upperBound,
@@ -206,13 +206,13 @@ private struct State {
             }
             // Grow the phrase while some lexicon phrase continues it; keep the longest match.
             var matched = false
-            var key = token.text
+            var key = token.hash
             var best: (length: Int, hits: [Lexicon.Hit])?
             var length = 1
             while true {
                 if !entry.hits.isEmpty { best = (length, entry.hits) }
                 guard entry.continues, index + length < range.upperBound else { break }
-                key += " " + tokens[index + length].text
+                key = WordHash.join(key, tokens[index + length].text)
                 guard let next = lexicon.phraseTable[key] else { break }
                 entry = next
                 length += 1
@@ -287,9 +287,9 @@ private struct State {
             while end < range.upperBound, !covered[end] {
                 let token = tokens[end]
                 // A dateline in capitals ends a name: "By Lesley Wroughton WASHINGTON (Reuters)".
-                if token.isCapitalized && token.isAllCaps && token.text.count > 2 && !tokens[end - 1].isAllCaps { break }
+                if token.isCapitalized && token.isAllCaps && token.text.utf8.count > 2 && !tokens[end - 1].isAllCaps { break }
                 if token.isCapitalized && token.spaceBefore { end += 1; continue }
-                if token.is("."), tokens[end - 1].text.count == 1, tokens[end - 1].isCapitalized,
+                if token.is("."), tokens[end - 1].text.utf8.count == 1, tokens[end - 1].isCapitalized,
                    end + 1 < range.upperBound, tokens[end + 1].isCapitalized { end += 1; continue }
                 if Self.connectors.contains(token.text) {
                     // "Communist Party of Spain", "Vicente Sainz de la Peña", "María del Carmen Nadal".
@@ -438,7 +438,7 @@ private struct State {
         {
             kind = .person
         } else if !isAllCaps && !isSentenceInitial && words.count <= 3
-            && !words.contains(where: { lexicon.phraseTable[$0]?.hits.isEmpty == false || Vocabulary.personTitles.contains($0) })
+            && !words.contains(where: { lexicon.phraseTable[WordHash.of($0)]?.hits.isEmpty == false || Vocabulary.personTitles.contains($0) })
             && !words.contains(where: { isCommonWord($0) })
         {
             // Two or three capitalised words mid-sentence that name no organisation or
@@ -518,7 +518,7 @@ private struct State {
         while index < range.upperBound {
             let token = tokens[index]
             // "the North" after North Korea.
-            if !covered[index], let compass = compassCountries[token.text], index > range.lowerBound,
+            if !compassCountries.isEmpty, token.isCapitalized, !covered[index], let compass = compassCountries[token.text], index > range.lowerBound,
                tokens[index - 1].lower == "the",
                index + 1 >= range.upperBound || !tokens[index + 1].isCapitalized
             {
@@ -527,7 +527,10 @@ private struct State {
             index += 1
         }
         // Roles after a country, demonym or organisation mention.
-        let mentions = result.mentions.filter { $0.sentence == sentence }
+        // Mentions are appended sentence by sentence, so this sentence's are at the end.
+        var first = result.mentions.count
+        while first > 0, result.mentions[first - 1].sentence == sentence { first -= 1 }
+        let mentions = Array(result.mentions[first...])
         for mention in mentions {
             let holder = mention.entity
             let holderKind = result.entities[holder].kind

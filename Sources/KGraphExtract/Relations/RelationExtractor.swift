@@ -50,7 +50,13 @@ private struct Run {
     let tokens: [Token]
     var lexicon: Lexicon { extractor.lexicon }
 
+    /// Mention indices by sentence.
+    let mentionsBySentence: [Int: [Int]]
+
     init(extractor: RelationExtractor, analyzed: AnalyzedText, recognition: Recognition, article: Article) {
+        var bySentence: [Int: [Int]] = [:]
+        for (index, mention) in recognition.mentions.enumerated() { bySentence[mention.sentence, default: []].append(index) }
+        self.mentionsBySentence = bySentence
         self.extractor = extractor
         self.analyzed = analyzed
         self.tokens = analyzed.tokens
@@ -71,6 +77,8 @@ private struct Run {
     ]
     static let clauseBreaks: Set<String> = [";", ":", "\u{2014}", "\u{2013}", "(", ")"]
     static let relativePronouns: Set<String> = ["which", "who", "that", "whom"]
+    /// Words after a comma that open a new clause.
+    static let clauseOpeners: Set<String> = ["which", "who", "according", "as", "while", "but", "although", "though", "because", "and", "saying", "said"]
     static let complementizers: Set<String> = ["whether", "if", "because", "while", "although", "though", "but", "when", "as", "since", "after", "before"]
     static let beForms: Set<String> = ["is", "are", "was", "were", "be", "been", "being", "'s", "’s"]
     static let modalsHedging: Set<String> = ["may", "might", "could"]
@@ -88,6 +96,7 @@ private struct Run {
         ["no", "evidence"], ["doubt", "that"], ["doubts", "that"], ["doubtful", "that"], ["unknown", "whether"],
         ["uncertain", "whether"], ["questioned", "whether"], ["did", "not"], ["does", "not"], ["do", "not"],
     ]
+    static let doubtStarts: Set<String> = Set(doubtPhrases.map { $0[0] })
     static let futureWords: Set<String> = [
         "will", "'ll", "would", "shall", "plans", "plan", "planned", "planning", "intends", "intend", "intended",
         "hopes", "hope", "hoped", "expected", "expects", "expect", "going", "soon", "wants", "want", "wanted",
@@ -107,7 +116,9 @@ private struct Run {
         let range = analyzed.sentences[sentence].tokens
         var result: [RelationExtractor.Unit] = []
         let roles = recognition.roles.filter { $0.sentence == sentence && $0.tokens.count > 1 }
-        for mention in recognition.mentions where mention.sentence == sentence && range.contains(mention.tokens.lowerBound) {
+        for index in mentionsBySentence[sentence] ?? [] {
+            let mention = recognition.mentions[index]
+            guard range.contains(mention.tokens.lowerBound) else { continue }
             if let role = roles.first(where: { $0.tokens.contains(mention.tokens.lowerBound) && $0.tokens.upperBound > mention.tokens.upperBound }),
                mention.entity != role.person
             {
@@ -132,8 +143,7 @@ private struct Run {
         var index = range.lowerBound
         var usedTriggers = Set<Int>()
         while index < range.upperBound {
-            let word = tokens[index].lower
-            guard tokens[index].kind == .word, let candidates = extractor.patterns.byFirstWord[word] else { index += 1; continue }
+            guard tokens[index].kind == .word, let candidates = extractor.patterns.byFirstWordHash[tokens[index].lowerHash] else { index += 1; continue }
             var fired = false
             for (patternIndex, words) in candidates where index + words.count <= range.upperBound {
                 guard (1..<words.count).allSatisfy({ tokens[index + $0].lower == words[$0] }) else { continue }
@@ -490,7 +500,7 @@ private struct Run {
             if Self.clauseBreaks.contains(token.text) { return cursor }
             if token.is(","), cursor + 1 < range.upperBound {
                 let next = tokens[cursor + 1].lower
-                if ["which", "who", "according", "as", "while", "but", "although", "though", "because", "and", "saying", "said"].contains(next) {
+                if Self.clauseOpeners.contains(next) {
                     return cursor
                 }
             }
@@ -635,10 +645,12 @@ private struct Run {
             if Self.hedgeWords.contains(word) { cues.hedged = true }
             if Self.hedgeVerbs.contains(word), offset + 1 < words.count, words[offset + 1] == "to" { cues.hedged = true }
             if Self.denialWords.contains(word) { cues.negated = true }
-            for phrase in Self.doubtPhrases where offset + phrase.count <= triggerOffset
-                && phrase.count >= 2 && !(phrase[0] == "did" || phrase[0] == "does" || phrase[0] == "do")
-                && Array(words[offset..<offset + phrase.count]) == phrase {
-                cues.negated = true
+            if Self.doubtStarts.contains(word) {
+                for phrase in Self.doubtPhrases where phrase[0] == word && offset + phrase.count <= triggerOffset
+                    && !(word == "did" || word == "does" || word == "do")
+                    && words[offset..<offset + phrase.count].elementsEqual(phrase) {
+                    cues.negated = true
+                }
             }
             if (Self.claimVerbs.contains(word) || Self.sayVerbs.contains(word)) && tokens[range.lowerBound + offset].isLowercaseWord {
                 if let claimant = claimant(before: range.lowerBound + offset, in: range) {

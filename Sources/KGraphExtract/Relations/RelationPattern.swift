@@ -48,6 +48,8 @@ public struct PatternSet: Sendable {
     public private(set) var patterns: [RelationPattern] = []
     /// First trigger word → (pattern, trigger) pairs, longest trigger first.
     private(set) var byFirstWord: [String: [(pattern: Int, words: [String])]] = [:]
+    /// `byFirstWord` by the word's hash, for the scan over every token.
+    private(set) var byFirstWordHash = WordHashTable<[(pattern: Int, words: [String])]>()
 
     public init() {}
 
@@ -119,6 +121,8 @@ public struct PatternSet: Sendable {
                 return (lhs, $0.pattern) < (rhs, $1.pattern)
             }
         }
+        byFirstWordHash = WordHashTable(capacity: byFirstWord.count)
+        for (word, candidates) in byFirstWord { byFirstWordHash[WordHash.of(word)] = candidates }
     }
 
     /// Every written form of a trigger spec: `=form` as is, `give/gave/given`

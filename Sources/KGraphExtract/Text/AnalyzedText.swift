@@ -25,6 +25,7 @@ struct AnalyzedText: Sendable {
         self.text = text
         let utf8 = Array(text.utf8)
         var tokens: [Token] = []
+        tokens.reserveCapacity(utf8.count / 5 + 16)
         var sentences: [Sentence] = []
         let isASCII = utf8.allSatisfy { $0 < 0x80 }
         let effective = ranges.isEmpty

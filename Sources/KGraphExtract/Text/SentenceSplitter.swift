@@ -22,6 +22,7 @@ enum SentenceSplitter {
         "While", "If", "As", "His", "Her", "Their", "Its", "Our", "There", "Some", "Many", "Most", "Other",
         "Officials", "President", "Mr", "Mrs", "Ms", "According", "Last", "Earlier", "Later", "So", "Yet",
     ]
+    static let terminators: Set<String> = [".", "!", "?", "\u{2026}"]
     static let closers: Set<String> = ["\"", "'", "\u{201D}", "\u{2019}", ")", "]", "\u{BB}"]
 
     /// Splits `tokens[range]` into sentences, as token index ranges.
@@ -30,15 +31,15 @@ enum SentenceSplitter {
         var start = range.lowerBound
         var index = range.lowerBound
         while index < range.upperBound {
-            let token = tokens[index]
-            if index > start && token.newlineBefore {
+            if index > start && tokens[index].newlineBefore {
                 sentences.append(start..<index)
                 start = index
             }
             var endsHere = false
-            if token.kind == .punctuation, token.text == "." || token.text == "!" || token.text == "?" || token.text == "\u{2026}" {
-                endsHere = token.text != "." || periodEndsSentence(tokens, at: index, end: range.upperBound)
-            } else if token.kind == .word, token.text.utf8.last == 0x2E, token.text.utf8.count > 2 {
+            let kind = tokens[index].kind
+            if kind == .punctuation, Self.terminators.contains(tokens[index].text) {
+                endsHere = tokens[index].text != "." || periodEndsSentence(tokens, at: index, end: range.upperBound)
+            } else if kind == .word, tokens[index].text.utf8.last == 0x2E, tokens[index].text.utf8.count > 2 {
                 // A dotted acronym that swallowed the sentence's full stop.
                 if index + 1 < range.upperBound {
                     let next = tokens[index + 1]
@@ -76,7 +77,7 @@ enum SentenceSplitter {
                 if abbreviations.contains(previous.text) { return false }
                 if terminalAbbreviations.contains(previous.text) { return sentenceOpeners.contains(next.text) }
                 // An initial: "George W. Bush", "J. K. Rowling".
-                if previous.text.count == 1, previous.isCapitalized { return false }
+                if previous.text.utf8.count == 1, previous.isCapitalized { return false }
             }
         }
         return true

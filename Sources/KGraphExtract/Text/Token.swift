@@ -26,6 +26,9 @@ struct Token: Sendable {
     var shape: Shape = []
     /// The text in lower case, for matching triggers and function words.
     var lower: String = ""
+    /// `WordHash` of `text` and of `lower`.
+    var hash: UInt64 = 0
+    var lowerHash: UInt64 = 0
 
     struct Shape: OptionSet, Sendable {
         let rawValue: UInt8
@@ -43,6 +46,10 @@ struct Token: Sendable {
 
     /// Works out `shape` and `lower` from `text`.
     mutating func classify() {
+        defer {
+            hash = WordHash.of(text)
+            lowerHash = WordHash.of(lower)
+        }
         guard kind == .word || kind == .possessive else {
             lower = text
             return

@@ -49,11 +49,17 @@ struct Tokenizer {
                 spaceBefore: spaceBefore, newlineBefore: newlineBefore)
             // Case facts straight from the bytes for ASCII words (most of them).
             var upper = 0, letters = 0, ascii = true
+            var hash = WordHash.offsetBasis, lowerHash = WordHash.offsetBasis
             for position in start..<stop {
                 let byte = bytes[position]
                 if byte >= 0x80 { ascii = false; break }
-                if byte >= 0x41 && byte <= 0x5A { upper += 1; letters += 1 } else if byte >= 0x61 && byte <= 0x7A { letters += 1 }
+                let isUpper = byte >= 0x41 && byte <= 0x5A
+                if isUpper { upper += 1; letters += 1 } else if byte >= 0x61 && byte <= 0x7A { letters += 1 }
+                hash = WordHash.extend(hash, byte: byte)
+                lowerHash = WordHash.extend(lowerHash, byte: isUpper ? byte | 0x20 : byte)
             }
+            token.hash = hash
+            token.lowerHash = lowerHash
             if ascii && (kind == .word || kind == .possessive) {
                 let first = bytes[start]
                 if first >= 0x41 && first <= 0x5A { token.shape.insert(.capitalized) }
