@@ -193,10 +193,11 @@ private struct State {
     mutating func matchLexicon(in range: Range<Int>, sentence: Int) {
         var index = range.lowerBound
         while index < range.upperBound {
-            let token = tokens[index]
-            guard token.kind == .word, !token.isLowercaseWord || lexicon.lowercaseFirstBytes.contains(token.text.utf8.first ?? 0),
-                  var entry = lexicon.phraseTable[token.hash]
+            guard tokens[index].kind == .word,
+                  !tokens[index].isLowercaseWord || lexicon.lowercaseFirstBytes.contains(tokens[index].text.utf8.first ?? 0),
+                  var entry = lexicon.phraseTable[tokens[index].hash]
             else { index += 1; continue }
+            let token = tokens[index]
             // "Bank of England": an organisation head with "of" takes the name that follows.
             if Vocabulary.organizationHeadsWithOf.contains(token.text), index + 2 < range.upperBound,
                tokens[index + 1].text == "of", tokens[index + 2].isCapitalized, entry.hits.isEmpty
@@ -285,13 +286,12 @@ private struct State {
             // Collect a run of capitalised words, with initials and "of"/"de"-style connectors inside.
             var end = index + 1
             while end < range.upperBound, !covered[end] {
-                let token = tokens[end]
                 // A dateline in capitals ends a name: "By Lesley Wroughton WASHINGTON (Reuters)".
-                if token.isCapitalized && token.isAllCaps && token.text.utf8.count > 2 && !tokens[end - 1].isAllCaps { break }
-                if token.isCapitalized && token.spaceBefore { end += 1; continue }
-                if token.is("."), tokens[end - 1].text.utf8.count == 1, tokens[end - 1].isCapitalized,
+                if tokens[end].isCapitalized && tokens[end].isAllCaps && tokens[end].text.utf8.count > 2 && !tokens[end - 1].isAllCaps { break }
+                if tokens[end].isCapitalized && tokens[end].spaceBefore { end += 1; continue }
+                if tokens[end].is("."), tokens[end - 1].text.utf8.count == 1, tokens[end - 1].isCapitalized,
                    end + 1 < range.upperBound, tokens[end + 1].isCapitalized { end += 1; continue }
-                if Self.connectors.contains(token.text) {
+                if tokens[end].isLowercaseWord, Self.connectors.contains(tokens[end].text) {
                     // "Communist Party of Spain", "Vicente Sainz de la Peña", "María del Carmen Nadal".
                     var next = end + 1
                     while next < range.upperBound, Self.connectors.contains(tokens[next].text), next < end + 3 { next += 1 }
@@ -318,6 +318,10 @@ private struct State {
             isSentenceInitial = false
         }
         guard start < end else { return }
+        if end - start == 1 && isSentenceInitial && personParts[tokens[start].text] == nil
+            && lexicon.nameParts[tokens[start].text] == nil {
+            return  // "Access to …": a capital that only opens the sentence
+        }
         // "Harrogate Mr Kennedy": an honorific inside a run starts a new name.
         if let split = ((start + 1)..<end).first(where: { Self.honorifics.contains(tokens[$0].text) }), split > start {
             classify(start..<split, sentence: sentence, sentenceRange: sentenceRange)
@@ -379,14 +383,14 @@ private struct State {
         let words = (start..<end).filter { tokens[$0].kind == .word }.map { tokens[$0].text }
         guard let first = words.first, let last = words.last else { return }
         if words.count == 1 && (Vocabulary.months.contains(first) || Vocabulary.weekdays.contains(first)
-            || Vocabulary.functionWords.contains(first) || first == "I" || first.count < 2) { return }
+            || Vocabulary.functionWords.contains(first) || first.utf8.count < 2) { return }
         if words.allSatisfy({ Vocabulary.personTitles.contains($0) || Vocabulary.functionWords.contains($0) }) { return }
         if start > sentenceStart, tokens[start - 1].kind == .word, Vocabulary.personTitles.contains(tokens[start - 1].text),
            tokens[start - 1].isCapitalized { hasPersonTitle = true }
         if start > sentenceStart + 1, tokens[start - 1].is("."), Vocabulary.personTitles.contains(tokens[start - 2].text) {
             hasPersonTitle = true
         }
-        let isAllCaps = words.allSatisfy { $0.count > 1 && $0 == $0.uppercased() }
+        let isAllCaps = (start..<end).allSatisfy { tokens[$0].kind != .word || tokens[$0].isAllCaps }
 
         let afterPreposition = start > sentenceStart && ["in", "near", "at", "from", "to", "outside"].contains(tokens[start - 1].text)
         // A single word: a reference to a person already named in the article, or a known surname.
@@ -400,7 +404,7 @@ private struct State {
                 addMention(start..<end, sentence: sentence, entity: person, form: .alias)
                 return
             }
-            if isAllCaps && !isSentenceInitial && first.count <= 6 && !Self.notAcronyms.contains(first)
+            if isAllCaps && !isSentenceInitial && first.utf8.count <= 6 && !Self.notAcronyms.contains(first)
                 && !Vocabulary.personTitles.contains(first) && !first.contains(where: { $0.isNumber })
             {
                 // An unknown acronym is almost always an organisation: "AFP", "CNE", "RUC".
