@@ -36,39 +36,42 @@ public struct GraphBuilder: Sendable {
     ///   - threads: how many articles to work on at once (at least 1).
     ///   - progress: called after each file with (files done, files total), from any thread.
     public func build(paths: [String], threads: Int, progress: (@Sendable (Int, Int) -> Void)? = nil) -> Result {
-        let workers = max(1, threads)
-        let slots = ResultSlots(count: paths.count)
+        let workers = max(1, min(threads, paths.count))
+        let slots = ResultSlots(count: paths.count, workers: workers)
         let next = Counter()
         let reader = self.reader
         let extractor = self.extractor
-        let work: @Sendable (Int) -> Void = { _ in
+        // Each worker merges into a graph of its own; the workers' graphs merge at the end.
+        // Merging is commutative, associative and idempotent, so which worker took which
+        // file does not show in the result.
+        let work: @Sendable (Int) -> Void = { worker in
+            var graph = KnowledgeGraph()
             while let index = next.take(below: paths.count) {
                 var partial = Result()
+                var seen = Set<String>()
                 do {
                     let batch = try reader.read(path: paths[index])
                     partial.errors = batch.errors
-                    var seen = Set<String>()
                     for article in batch.articles {
                         guard seen.insert(article.id).inserted else {
                             partial.duplicateArticles.append(article.id)
                             continue
                         }
                         let extraction = extractor.extract(article)
-                        partial.graph.merge(extraction.graph)
+                        graph.merge(extraction.graph)
                         partial.articles += 1
                         partial.mentions += extraction.mentions.count
                         partial.relations += extraction.relations.count
                     }
-                    slots.set(index, partial, ids: seen)
                 } catch let error as ArticleError {
                     partial.errors = [error]
-                    slots.set(index, partial, ids: [])
                 } catch {
                     partial.errors = [ArticleError(file: paths[index], message: "\(error)")]
-                    slots.set(index, partial, ids: [])
                 }
+                slots.set(index, partial, ids: seen)
                 progress?(next.finished(), paths.count)
             }
+            slots.setGraph(worker, graph)
         }
         if workers == 1 {
             work(0)
@@ -80,33 +83,38 @@ public struct GraphBuilder: Sendable {
 
     /// Extracts and merges articles already in memory (JSON Lines from standard input, tests).
     public func build(articles: [Article], threads: Int) -> Result {
-        let slots = ResultSlots(count: articles.count)
+        let workers = max(1, min(threads, articles.count))
+        let slots = ResultSlots(count: articles.count, workers: workers)
         let next = Counter()
         let extractor = self.extractor
-        DispatchQueue.concurrentPerform(iterations: max(1, threads)) { _ in
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var graph = KnowledgeGraph()
             while let index = next.take(below: articles.count) {
                 let extraction = extractor.extract(articles[index])
+                graph.merge(extraction.graph)
                 var partial = Result()
-                partial.graph = extraction.graph
                 partial.articles = 1
                 partial.mentions = extraction.mentions.count
                 partial.relations = extraction.relations.count
                 slots.set(index, partial, ids: [articles[index].id])
             }
+            slots.setGraph(worker, graph)
         }
         return slots.combined()
     }
 }
 
-/// Results by input position, filled from many threads.
+/// Results by input position (and graphs by worker), filled from many threads.
 private final class ResultSlots: @unchecked Sendable {
     private let lock = NSLock()
     private var results: [GraphBuilder.Result?]
     private var ids: [Set<String>]
+    private var graphs: [KnowledgeGraph]
 
-    init(count: Int) {
+    init(count: Int, workers: Int) {
         results = Array(repeating: nil, count: count)
         ids = Array(repeating: [], count: count)
+        graphs = Array(repeating: KnowledgeGraph(), count: max(1, workers))
     }
 
     func set(_ index: Int, _ result: GraphBuilder.Result, ids articleIDs: Set<String>) {
@@ -116,22 +124,28 @@ private final class ResultSlots: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// Merges in input order; the graph does not depend on it, the error list does.
+    func setGraph(_ worker: Int, _ graph: KnowledgeGraph) {
+        lock.lock()
+        graphs[worker] = graph
+        lock.unlock()
+    }
+
+    /// Counts and errors in input order; the graph does not depend on any order.
     func combined() -> GraphBuilder.Result {
         var total = GraphBuilder.Result()
         var seen = Set<String>()
         for (index, slot) in results.enumerated() {
             guard let result = slot else { continue }
+            // An article given twice (two paths to one JSON Lines id) merges idempotently.
             let duplicates = ids[index].intersection(seen)
             total.duplicateArticles.append(contentsOf: result.duplicateArticles + duplicates.sorted())
             seen.formUnion(ids[index])
-            // An article given twice (two paths to one JSON Lines id) merges idempotently.
-            total.graph.merge(result.graph)
             total.articles += result.articles - duplicates.count
             total.mentions += result.mentions
             total.relations += result.relations
             total.errors.append(contentsOf: result.errors)
         }
+        for graph in graphs { total.graph.merge(graph) }
         return total
     }
 }
