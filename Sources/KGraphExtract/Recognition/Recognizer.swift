@@ -317,6 +317,12 @@ private struct State {
             start += 1
             isSentenceInitial = false
         }
+        // "Former Cabinet minister", "Ex-Welsh Office": the time word is not part of the name.
+        while start < end, ["Former", "Ex", "Then", "Late", "Acting"].contains(tokens[start].text) || tokens[start].text.hasPrefix("Ex-") && end - start > 1 {
+            if tokens[start].text.hasPrefix("Ex-") && tokens[start].text.utf8.count > 3 { break }
+            start += 1
+            isSentenceInitial = false
+        }
         guard start < end else { return }
         if end - start == 1 && isSentenceInitial && personParts[tokens[start].text] == nil
             && lexicon.nameParts[tokens[start].text] == nil {
@@ -590,8 +596,9 @@ private struct State {
                     break
                 }
                 if matches {
-                    // Plurals and "leaders" are groups, not one person.
-                    return (first, first + phrase.count, phrase.joined(separator: " ").replacingOccurrences(of: " - ", with: "-"), leads)
+                    // "Downing Street media chief": a head of a part, not of the whole.
+                    let headsTheWhole = leads && (skip == 0 || !["chief", "head", "chairman", "chair"].contains(phrase[0]))
+                    return (first, first + phrase.count, phrase.joined(separator: " ").replacingOccurrences(of: " - ", with: "-"), headsTheWhole)
                 }
             }
             // Only plain lower-case adjectives may be skipped.

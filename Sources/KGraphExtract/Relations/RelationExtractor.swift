@@ -75,6 +75,16 @@ private struct Run {
         "the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those", "some",
         "other", "another", "its", "several", "more", "most", "new", "fresh", "further", "any",
     ]
+    static let notBeforeVerbs: Set<String> = ["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "any", "such", "my", "your"]
+    /// Things given that are not goods: "gave more details", "give legal protection to".
+    static let abstractObjects: Set<String> = [
+        "details", "detail", "speech", "evidence", "support", "warning", "warnings", "answer", "answers", "interview",
+        "briefing", "assurance", "assurances", "protection", "backing", "priority", "approval", "permission", "go-ahead",
+        "boost", "time", "chance", "opportunity", "advice", "information", "undertaking", "guarantee", "guarantees",
+        "pledge", "promise", "commitment", "notice", "evidence", "testimony", "account", "explanation", "update",
+        "reassurance", "indication", "indications", "signal", "signals", "impression", "way", "lead", "thought", "attention",
+        "credit", "blessing", "welcome", "thanks", "praise", "verdict", "view", "views", "statement", "figures", "vote", "votes",
+    ]
     static let clauseBreaks: Set<String> = [";", ":", "\u{2014}", "\u{2013}", "(", ")"]
     static let relativePronouns: Set<String> = ["which", "who", "that", "whom"]
     /// Words after a comma that open a new clause.
@@ -172,7 +182,9 @@ private struct Run {
         let word = previous.lower
         switch pattern.triggerClass {
         case .verb:
-            return previous.kind != .possessive && !["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "any", "such"].contains(word)
+            // "the transfer", "of aid worker": a determiner or preposition means a noun.
+            return previous.kind != .possessive && !Self.notBeforeVerbs.contains(word)
+                && !(Self.prepositions.contains(word) && word != "to")
         case .noun:
             return !["to", "will", "would", "can", "could", "may", "might", "must", "should", "shall", "did", "does", "do", "not", "n't", "they", "we", "i", "you"].contains(word)
         }
@@ -244,6 +256,10 @@ private struct Run {
                 in: range, units: units)
             : nil
         if pattern.needsMoney && !(object.map(isMoney) ?? false) { return nil }
+        if pattern.relation == .supplies, let object,
+           object.contains(where: { Self.abstractObjects.contains(tokens[$0].lower) }) {
+            return nil
+        }
 
         var flags = cues(for: trigger, sentence: sentence)
         if presupposed {
@@ -258,6 +274,13 @@ private struct Run {
                 let from = resolve(source, for: pattern.relation)
                 let to = resolve(target, for: pattern.relation)
                 guard from != to else { continue }
+                // "Tory leader attacked the plans", "attacked Mr Blair": in politics an attack on
+                // a person, or by one on a party, is words, not arms.
+                var type = pattern.relation
+                if type == .attacks, tokens[trigger.lowerBound].lower.hasPrefix("attack"),
+                   recognition.entities[from].kind == .person || recognition.entities[to].kind == .person {
+                    type = .criticizes
+                }
                 let evidence = Evidence(
                     article: article.id, date: article.date, sentence: analyzed.text(of: sentenceInfo.tokens),
                     sentenceStart: sentenceInfo.start, sentenceEnd: sentenceInfo.end,
@@ -267,7 +290,7 @@ private struct Run {
                     pattern: pattern.origin + (passive ? " passive" : "") + (implicitTarget ? " target-from-context" : ""),
                     object: object.map { analyzed.text(of: $0) },
                     hedged: flags.hedged, negated: flags.negated, intended: flags.intended, claimant: flags.claimant)
-                results.append(ExtractedRelation(source: from, target: to, type: pattern.relation, evidence: evidence))
+                results.append(ExtractedRelation(source: from, target: to, type: type, evidence: evidence))
             }
         }
         return results.isEmpty ? nil : results
@@ -352,6 +375,8 @@ private struct Run {
                 return []
             }
             if word == "they" || word == "it" || word == "we" || word == "i" { return [] }
+            // "She said the decision … to give": the subject of "said" is not this verb's.
+            if steps > 0 && (Self.sayVerbs.contains(word) || word == "asked" || word == "why") { return [] }
             cursor -= 1
             steps += 1
         }
@@ -638,9 +663,15 @@ private struct Run {
             if Self.futureWords.contains(word) { cues.intended = true }
             if ["might", "could", "may"].contains(word), offset + 1 < triggerOffset, words[offset + 1] == "soon" { cues.intended = true }
         }
-        // "may have" / "could have" are about the past, not the future.
-        // Anywhere before the trigger: hedge adverbs and verbs, denials, doubt.
-        for offset in 0..<triggerOffset {
+        // Before the trigger in its clause: hedge adverbs and verbs, denials, doubt. A relative
+        // clause starts a new scope: "His claims were denied by Jack Straw, who accused the Tories".
+        var clauseStart = 0
+        for offset in stride(from: triggerOffset - 1, to: 0, by: -1)
+        where words[offset - 1] == "," && Self.relativePronouns.contains(words[offset]) || words[offset] == ";" {
+            clauseStart = offset
+            break
+        }
+        for offset in clauseStart..<triggerOffset {
             let word = words[offset]
             if Self.hedgeWords.contains(word) { cues.hedged = true }
             if Self.hedgeVerbs.contains(word), offset + 1 < words.count, words[offset + 1] == "to" { cues.hedged = true }
