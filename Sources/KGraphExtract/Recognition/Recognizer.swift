@@ -455,6 +455,12 @@ private struct State {
             // place: in news, nearly always a person.
             kind = .person
         }
+        // "South East Asian countries": an adjective of origin before a noun, not a name.
+        if kind == .person, let following = next, following.isLowercaseWord,
+           ["ian", "ean", "ese", "ish", "ic", "an"].contains(where: { last.hasSuffix($0) }), !hasPersonTitle,
+           !Vocabulary.speechVerbs.contains(following.text), !lexicon.firstNames.contains(first) {
+            return
+        }
         guard let kind else { return }
         let name = analyzed.text(of: start..<end)
         if kind == .person, let person = resolvePart(last), words.count == 2, hasPersonTitle {

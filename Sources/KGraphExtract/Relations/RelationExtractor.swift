@@ -162,6 +162,14 @@ private struct Run {
                 if units.contains(where: { $0.tokens.overlaps(trigger) }) { continue }
                 let pattern = extractor.patterns.patterns[patternIndex]
                 if !fitsWordClass(pattern, trigger) { continue }
+                // "giving in to pressure", "gave up", "sent away": phrasal verbs of another meaning.
+                if pattern.triggerClass == .verb, words.count == 1, trigger.upperBound < range.upperBound,
+                   pattern.relation == .supplies || pattern.relation == .funds,
+                   ["in", "up", "away", "way", "out", "off"].contains(tokens[trigger.upperBound].lower),
+                   !(trigger.upperBound + 1 < range.upperBound && tokens[trigger.upperBound + 1].lower == "to"
+                     && tokens[trigger.upperBound].lower == "up") {
+                    continue  // but "shipped up to 2.5 million rounds" is a quantity
+                }
                 if let found = apply(pattern, trigger: trigger, sentence: sentence, units: units) {
                     relations.append(contentsOf: found)
                     usedTriggers.insert(index)
@@ -667,7 +675,9 @@ private struct Run {
         // clause starts a new scope: "His claims were denied by Jack Straw, who accused the Tories".
         var clauseStart = 0
         for offset in stride(from: triggerOffset - 1, to: 0, by: -1)
-        where words[offset - 1] == "," && Self.relativePronouns.contains(words[offset]) || words[offset] == ";" {
+        where words[offset - 1] == "," && Self.relativePronouns.contains(words[offset])
+            || words[offset] == ";" || words[offset] == "\u{2014}" || words[offset] == "\u{2013}"
+            || words[offset] == "-" && tokens[range.lowerBound + offset].spaceBefore {
             clauseStart = offset
             break
         }
