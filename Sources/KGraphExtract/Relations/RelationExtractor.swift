@@ -235,6 +235,10 @@ private struct Run {
                 } else if !pattern.needsSource || pronounPossessor {
                     // "Russia is extending its ban on imports": the clause's subject owns it.
                     sources = subject(before: trigger.lowerBound, in: range, units: units, sentence: sentence)
+                } else if let light = lightVerb(before: trigger.lowerBound, in: range) {
+                    // "The Russian army carried out airstrikes on …", "X launched an attack on Y":
+                    // the light verb's subject is the source.
+                    sources = subject(before: light, in: range, units: units, sentence: sentence)
                 } else if let agent = agent(after: trigger.upperBound, in: range, units: units).first {
                     sources = [agent]  // "sanctions by the EU"
                 }
@@ -439,6 +443,30 @@ private struct Run {
             }
         }
         return result
+    }
+
+    static let lightVerbs: Set<String> = [
+        "carried", "carry", "carries", "carrying", "launched", "launch", "launches", "launching", "conducted", "conduct",
+        "conducts", "staged", "stage", "mounted", "mount", "waged", "wage", "wages", "waging", "halt", "halted", "stop",
+        "stopped", "imposed", "impose", "imposes", "imposing", "announced", "announce", "announces", "held", "hold", "holds",
+        "holding", "made", "make", "makes", "began", "begin", "begins", "continued", "continue", "continues", "escalated",
+        "intensified", "stepped", "ordered", "order", "orders", "signed", "sign", "signs", "agreed", "reached", "struck",
+        "extended", "extend", "extends", "extending", "tightened", "lifted", "eased", "renewed",
+    ]
+
+    /// A light verb a few words before a noun trigger: "carried out airstrikes", "launched its air strikes".
+    func lightVerb(before start: Int, in range: Range<Int>) -> Int? {
+        var cursor = start - 1
+        var steps = 0
+        while cursor >= range.lowerBound, steps < 4 {
+            let word = tokens[cursor].lower
+            if Self.lightVerbs.contains(word) { return cursor }
+            guard tokens[cursor].isLowercaseWord else { return nil }
+            if Self.prepositions.contains(word) { return nil }
+            cursor -= 1
+            steps += 1
+        }
+        return nil
     }
 
     /// "X's transfer", "the North's transfer", "U.N. sanctions", "Russian aid".
