@@ -206,9 +206,12 @@ public struct DOTWriter: Sendable {
 
     // MARK: Quoting
 
-    /// The longest run of a quoted string before it is split with `+` (Graphviz's lexer
-    /// handles long strings, but other tools' line buffers do not).
-    static let maxChunkBytes = 16 * 1024
+    /// The longest run of a quoted string before it is split with `+`.
+    ///
+    /// Graphviz 2.43's lexer refuses a quoted string of 16,382 bytes or more ("longer than
+    /// 16384?": its 16 KiB token buffer also holds the quotes and a NUL), so stay well under it.
+    /// Found by the DOT fuzzer's Graphviz check (issue 7).
+    static let maxChunkBytes = 16 * 1024 - 64
 
     /// `text` as a DOT double-quoted string.
     static func quoted(_ text: String) -> String {
