@@ -43,6 +43,14 @@ let package = Package(
             dependencies: ["FuzzSupport", .product(name: "KGraphExtract", package: "kgraph")]
         ),
         .executableTarget(
+            name: "FuzzDOTReader",
+            dependencies: [
+                "FuzzSupport",
+                .product(name: "KGraph", package: "kgraph"),
+                .product(name: "KGraphFormats", package: "kgraph"),
+            ]
+        ),
+        .executableTarget(
             name: "FuzzDOT",
             dependencies: [
                 "FuzzSupport",

@@ -5,7 +5,7 @@
 #   Scripts/fuzz.sh all SECONDS          # each target in turn, SECONDS each
 #   Scripts/fuzz.sh build                # only build
 #
-# TARGET is graphml, html, text, jsonl or dot (see Fuzz/README.md). The corpus
+# TARGET is graphml, html, text, jsonl, dot or dotread (see Fuzz/README.md). The corpus
 # lives in Fuzz/corpus-TARGET/ (not committed) and is seeded on every run from
 # Fuzz/seeds/, the test fixtures, graphs/*.graphml and ../shared (copied at run
 # time, never into the repository). Crashes, timeouts and out-of-memory inputs
@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 root=$PWD
 shared=${KGRAPH_SHARED:-$root/../shared}
 scratch=${FUZZ_SCRATCH:-$root/.build-fuzz}
-targets=(graphml html text jsonl dot)
+targets=(graphml html text jsonl dot dotread)
 
 usage() { echo "usage: $0 {${targets[*]// /|}|all|build} [SECONDS] [libFuzzer flags…]" >&2; exit 2; }
 [ $# -ge 1 ] || usage
@@ -26,12 +26,12 @@ target=$1; seconds=${2:-60}; shift $(( $# >= 2 ? 2 : 1 ))
 executable() {
   case $1 in
     graphml) echo FuzzGraphML ;; html) echo FuzzHTML ;; text) echo FuzzTextExtract ;;
-    jsonl) echo FuzzJSONLines ;; dot) echo FuzzDOT ;; *) usage ;;
+    jsonl) echo FuzzJSONLines ;; dot) echo FuzzDOT ;; dotread) echo FuzzDOTReader ;; *) usage ;;
   esac
 }
 regressions() {
   case $1 in
-    graphml|dot) echo "$root/Tests/KGraphFormatsTests/Fixtures/fuzz-regressions/$1" ;;
+    graphml|dot|dotread) echo "$root/Tests/KGraphFormatsTests/Fixtures/fuzz-regressions/$1" ;;
     *) echo "$root/Tests/KGraphExtractTests/Fixtures/fuzz-regressions/$1" ;;
   esac
 }
@@ -62,6 +62,10 @@ seed() {
     graphml)
       cp -f Tests/KGraphFormatsTests/Fixtures/*.graphml "$corpus"/ 2>/dev/null || true
       for file in graphs/*.graphml; do  # kgraph's own output, when present and small
+        [ -f "$file" ] && [ "$(wc -c <"$file")" -lt 200000 ] && cp -f "$file" "$corpus"/
+      done ;;
+    dotread)
+      for file in graphs/*.dot Tests/KGraphFormatsTests/Fixtures/*.dot; do
         [ -f "$file" ] && [ "$(wc -c <"$file")" -lt 200000 ] && cp -f "$file" "$corpus"/
       done ;;
     html)
@@ -114,7 +118,8 @@ run() {
     -artifact_prefix="$artifacts" -print_final_stats=1 "$@" >"$log" 2>&1 || status=$?
   # Keep every new crash, timeout and out-of-memory input as a regression fixture.
   local kept=0
-  for file in "$artifacts"crash-* "$artifacts"timeout-* "$artifacts"oom-* "$artifacts"slow-unit-*; do
+  # (Not slow-unit-*: the first input pays for loading the lexicon under ASan, which is no regression.)
+  for file in "$artifacts"crash-* "$artifacts"timeout-* "$artifacts"oom-*; do
     [ -f "$file" ] || continue
     mkdir -p "$fixtures"
     mv -f "$file" "$fixtures/$(basename "$file")"

@@ -41,6 +41,30 @@ struct FuzzRegressionTests {
         }
     }
 
+    @Test("every kept DOT input reads or fails with an error, and what is read round-trips through DOT")
+    func dotReaderRegressions() throws {
+        for file in Self.files(in: Self.regressions.appendingPathComponent("dotread")) {
+            let graph: KnowledgeGraph
+            do {
+                graph = try DOTReader().read(try Data(contentsOf: file), name: file.lastPathComponent)
+            } catch {
+                #expect(String(describing: error).hasPrefix(file.lastPathComponent), "\(error)")
+                continue
+            }
+            let back = try DOTReader().read(DOTWriter().string(for: graph))
+            // Found by FuzzDOTReader: `graph{"c\u{1}"c}` has two nodes, but DOTWriter drops the
+            // control character, so both are written as "c" and read back as one.
+            let collides = graph.entities.keys.contains {
+                $0.rawValue.unicodeScalars.contains { XMLWriter.isForbidden($0) || $0 == "\r" }
+            }
+            withKnownIssue("DOTWriter drops control characters, so ids differing only in them collide",
+                           isIntermittent: true) {
+                #expect(back.entities.count == graph.entities.count, "\(file.lastPathComponent)")
+            } when: { collides }
+            #expect(back.relations.count == graph.relations.count, "\(file.lastPathComponent)")
+        }
+    }
+
     /// The DOT inputs: the committed seeds and every kept regression.
     static var dotInputs: [URL] {
         files(in: Support.packageRoot.appendingPathComponent("Fuzz/seeds/dot"))

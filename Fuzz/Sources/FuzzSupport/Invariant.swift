@@ -13,3 +13,12 @@ public func invariant(
         fatalError("invariant broken: \(message())", file: file, line: line)
     }
 }
+
+/// The scalars DOTWriter leaves out (`XMLWriter.isForbidden`, and carriage return outside labels).
+public func isDroppedByDOTWriter(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x09, 0x0A: false
+    case 0..<0x20, 0xFFFE, 0xFFFF: true
+    default: false
+    }
+}
