@@ -106,6 +106,13 @@ struct Tokenizer {
                 scalarIndex += 1
                 var dots = 0
                 while index < end {
+                    // ASCII letters and digits, the bulk of any word, without decoding.
+                    let byte = bytes[index]
+                    if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || byte >= 0x30 && byte <= 0x39 {
+                        index += 1
+                        scalarIndex += 1
+                        continue
+                    }
                     let (next, nextLength) = scalar(at: index)
                     if isLetter(next) || isDigit(next) || next.value >= 0x300 && next.properties.generalCategory == .nonspacingMark {
                         index += nextLength; scalarIndex += 1; continue
