@@ -11,7 +11,8 @@
 # time, never into the repository). Crashes, timeouts and out-of-memory inputs
 # are copied into the test fixtures' fuzz-regressions/TARGET/ folder, which
 # the FuzzRegressionTests suites replay; commit them with the fix.
-# The last line printed per target is a summary row for Fuzz/README.md.
+# The last line printed per target is a summary row for Fuzz/README.md; the script
+# exits 1 when any target found a failing input.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -137,11 +138,15 @@ run() {
     "$(echo "$done_line" | sed -n 's/.*corp: \([0-9]*\/[0-9a-zA-Z]*\).*/\1/p')" \
     "$(echo "$done_line" | sed -n 's/.*cov: \([0-9]*\).*/\1/p')" \
     "$(echo "$done_line" | sed -n 's/.*ft: \([0-9]*\).*/\1/p')" "exit $status"
+  [ "$status" = 0 ] || failed=1
   return 0
 }
+failed=0
 
 case $target in
   build) build ;;
   all) build; for name in "${targets[@]}"; do run "$name" "$seconds" "$@"; done ;;
   *) executable "$target" >/dev/null; build; run "$target" "$seconds" "$@" ;;
 esac
+# A crash, timeout or out-of-memory input fails the run (for CI smoke runs).
+exit $failed
