@@ -767,8 +767,10 @@ private struct Parser {
         let free = try attributes["kg_attributes"].map {
             try JSONFields.stringObject(decodeEscapes($0), "kg_attributes", fail)
         }
+        // An id with control characters comes back from its JSON form.
+        let exactID = try attributes["kg_id_json"].map { try JSONFields.strings("[" + decodeEscapes($0) + "]", "kg_id_json", fail) }?.first
         return Entity(
-            id: EntityID(rawValue: decodeEscapes(id)), name: name, kind: kind, aliases: Set(aliases ?? []),
+            id: EntityID(rawValue: exactID ?? decodeEscapes(id)), name: name, kind: kind, aliases: Set(aliases ?? []),
             attributes: free ?? [:], mentionsByArticle: counts ?? [:])
     }
 

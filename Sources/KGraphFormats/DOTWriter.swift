@@ -113,10 +113,30 @@ public struct DOTWriter: Sendable {
             sink.text += "  }\n"
         }
 
+        // Node names in the file: the id without the characters DOT cannot hold, made unique
+        // with "#2", "#3" when two ids differ only in those (the exact id rides in kg_id_json).
+        var nodeNames: [EntityID: String] = [:]
+        var used = Set<String>()
+        for entity in entities {
+            var name = entity.id.rawValue
+            if name.unicodeScalars.contains(where: Self.isDropped) {
+                name = String(String.UnicodeScalarView(name.unicodeScalars.filter { !Self.isDropped($0) }))
+                var candidate = name
+                var counter = 2
+                while used.contains(candidate) || graph.entities[EntityID(rawValue: candidate)] != nil {
+                    candidate = name + "#\(counter)"
+                    counter += 1
+                }
+                name = candidate
+            }
+            used.insert(name)
+            nodeNames[entity.id] = name
+        }
+
         for entity in entities {
             let (shape, fill) = Self.style(of: entity.kind)
             sink.text += "  "
-            Self.appendQuoted(entity.id.rawValue, to: &sink.text)
+            Self.appendQuoted(nodeNames[entity.id]!, to: &sink.text)
             sink.text += " [label="
             Self.appendQuoted(entity.name, to: &sink.text)
             sink.text += ", shape=\"\(shape)\", fillcolor=\"\(fill)\""
@@ -128,9 +148,9 @@ public struct DOTWriter: Sendable {
         for full in relations {
             let relation = full.cappingEvidence(maxEvidence)
             sink.text += "  "
-            Self.appendQuoted(relation.source.rawValue, to: &sink.text)
+            Self.appendQuoted(nodeNames[relation.source] ?? relation.source.rawValue, to: &sink.text)
             sink.text += " -> "
-            Self.appendQuoted(relation.target.rawValue, to: &sink.text)
+            Self.appendQuoted(nodeNames[relation.target] ?? relation.target.rawValue, to: &sink.text)
             sink.text += " [label="
             if relation.isNegated {
                 Self.appendQuoted("not " + relation.type.rawValue, to: &sink.text)
@@ -154,6 +174,13 @@ public struct DOTWriter: Sendable {
     static func appendData(of entity: Entity, to out: inout String) {
         out.append(", kg_id=")
         appendQuoted(entity.id.rawValue, to: &out, keepingCarriageReturns: true)
+        if entity.id.rawValue.unicodeScalars.contains(where: { isDropped($0) && $0 != "\r" }) {
+            // Control characters cannot be written in DOT; the id's JSON form can carry them.
+            out.append(", kg_id_json=")
+            var json = ""
+            CompactJSON.appendString(entity.id.rawValue, to: &json)
+            appendQuoted(json, to: &out)
+        }
         out.append(", kg_kind=")
         appendQuoted(entity.kind.rawValue, to: &out)
         // The label drops carriage returns (Graphviz reads `\r` as "right-justify").
@@ -212,6 +239,11 @@ public struct DOTWriter: Sendable {
     /// 16384?": its 16 KiB token buffer also holds the quotes and a NUL), so stay well under it.
     /// Found by the DOT fuzzer's Graphviz check (issue 7).
     static let maxChunkBytes = 16 * 1024 - 64
+
+    /// Characters `appendQuoted` leaves out: control characters and carriage returns.
+    static func isDropped(_ scalar: Unicode.Scalar) -> Bool {
+        XMLWriter.isForbidden(scalar) || scalar == "\r"
+    }
 
     /// `text` as a DOT double-quoted string.
     static func quoted(_ text: String) -> String {
