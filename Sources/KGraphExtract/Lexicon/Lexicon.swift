@@ -44,6 +44,8 @@ public struct Lexicon: Sendable {
     }
     /// A person's last name (and other name parts) → people.
     private(set) var nameParts: [String: [Int]] = [:]
+    /// The keys of `nameParts`, for a quick check by token hash.
+    private(set) var namePartSet = WordSet([String]())
     /// Country or organisation name → (person, role) pairs.
     private(set) var rolesByHolder: [String: [(person: Int, role: LexiconEntry.Role)]] = [:]
     /// Place name → the country it is the capital of.
@@ -137,6 +139,7 @@ public struct Lexicon: Sendable {
                 for role in entry.roles { rolesByHolder[role.of, default: []].append((index, role)) }
             }
         }
+        namePartSet = WordSet(nameParts.keys)
         // Capitals are places; the countries file names them, so make sure they exist.
         for (capital, _) in capitalOf where phrases[Lexicon.key(capital)] == nil {
             let entry = LexiconEntry(name: capital, kind: .place)

@@ -313,7 +313,7 @@ private struct State {
         var isSentenceInitial = start == sentenceStart
             || (start == sentenceStart + 1 && tokens[sentenceStart].kind == .punctuation)
         // Function words at the front go first: "The Defense Ministry", "However Smith".
-        while start < end, isSentenceInitial, Vocabulary.functionWords.contains(tokens[start].text) {
+        while start < end, isSentenceInitial, Vocabulary.functionWordSet.contains(hash: tokens[start].hash) {
             start += 1
             isSentenceInitial = false
         }
@@ -324,8 +324,8 @@ private struct State {
             isSentenceInitial = false
         }
         guard start < end else { return }
-        if end - start == 1 && isSentenceInitial && personParts[tokens[start].text] == nil
-            && lexicon.nameParts[tokens[start].text] == nil {
+        if end - start == 1 && isSentenceInitial && !lexicon.namePartSet.contains(hash: tokens[start].hash)
+            && personParts[tokens[start].text] == nil {
             return  // "Access to …": a capital that only opens the sentence
         }
         // "Harrogate Mr Kennedy": an honorific inside a run starts a new name.

@@ -29,6 +29,9 @@ enum Vocabulary {
         "Unlike", "Like", "Once", "Whether", "Either", "Neither", "Did", "Let", "Following", "Under",
         "Asked", "Speaking", "Writing", "Meanwhile", "Overall", "Elsewhere", "Finally", "Already",
     ]
+    /// `functionWords` for lookups by token hash.
+    static let functionWordSet = WordSet(functionWords)
+
     /// Honorifics and titles written before a person's name.
     static let personTitles: Set<String> = [
         "Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady", "Prof", "Professor", "President",

@@ -91,3 +91,16 @@ struct WordHashTable<Value: Sendable>: Sendable {
         self = bigger
     }
 }
+
+/// A set of words looked up by `WordHash`, for checks on every token.
+struct WordSet: Sendable {
+    private var table: WordHashTable<Bool>
+
+    init(_ words: some Sequence<String>) {
+        let list = Array(words)
+        table = WordHashTable(capacity: list.count)
+        for word in list { table[WordHash.of(word)] = true }
+    }
+
+    func contains(hash: UInt64) -> Bool { table[hash] != nil }
+}
