@@ -141,11 +141,26 @@ extension URL {
 }
 
 /// Graphs built once and shared by the tests that only read them.
+///
+/// They live in folders named after the test process, which has no hook to remove them
+/// at the end; each run removes those of runs that are no longer alive instead.
 enum Built {
+    static func sharedFolder(_ name: String) -> URL {
+        let temporary = FileManager.default.temporaryDirectory
+        let prefix = "kgraph-cli-\(name)-"
+        for old in (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? [] where old.hasPrefix(prefix) {
+            if let pid = Int32(old.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0 {
+                try? FileManager.default.removeItem(at: temporary.appendingPathComponent(old))
+            }
+        }
+        let folder = temporary.appendingPathComponent("\(prefix)\(getpid())")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
     /// `kgraph build examples -o …/examples.graphml --dot …/examples.dot`, run from the project's root.
     static let examples: (graphml: URL, dot: URL)? = {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kgraph-cli-examples-\(getpid())")
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = sharedFolder("examples")
         let graphml = folder.appending("examples.graphml"), dot = folder.appending("examples.dot")
         guard let run = try? CLI.run(["build", "examples", "-o", graphml.path, "--dot", dot.path, "--quiet"], in: CLI.root),
               run.status == 0
@@ -164,8 +179,7 @@ enum Built {
     static let evenMoreArticles = generatedArticles(1200)
 
     static func generatedArticles(_ count: Int) -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kgraph-cli-many-\(count)-\(getpid())")
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = sharedFolder("articles\(count)")
         let template = (try? String(contentsOf: CLI.fixtures.appending("articles/pyongyang-visit.txt"), encoding: .utf8)) ?? ""
         for index in 0..<count {
             var text = template
