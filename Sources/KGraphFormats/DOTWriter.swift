@@ -161,6 +161,8 @@ public struct DOTWriter: Sendable {
                     weight > 1 ? "\(relation.type.rawValue) (\(weight))" : relation.type.rawValue, to: &sink.text)
                 if relation.isHedged { sink.text += ", style=\"dashed\"" }
             }
+            // meets and allied_with have no direction; the file keeps one, the picture shows none.
+            if relation.type.isSymmetric { sink.text += ", dir=\"none\"" }
             Self.appendData(of: relation, to: &sink.text)
             sink.text += "];\n"
             try sink.flushIfFull()
