@@ -67,7 +67,8 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["kgraph"]
+            dependencies: ["kgraph"],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -86,6 +86,11 @@ extension ArticleReader {
         guard let text = textValue as? String else {
             return failure("\"text\" is \(Self.kind(of: textValue)), not a string", id: id)
         }
+        // One news article is kilobytes; a record of many megabytes is a dump, not an article,
+        // and would only slow the run (the same limit as for a whole .txt or .html file).
+        if text.utf8.count > ArticleReader.maximumArticleBytes {
+            return failure("\"text\" is \(text.utf8.count >> 20) MB, too large for one article (the limit is \(ArticleReader.maximumArticleBytes >> 20) MB)", id: id)
+        }
         var fields: [String: String] = [:]
         for key in ["title", "date", "url", "author"] {
             switch object[key] {

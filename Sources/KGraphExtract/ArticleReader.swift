@@ -91,6 +91,9 @@ public struct ArticleReader: Sendable {
     /// The name standard input goes by in identifiers and messages.
     public static let standardInputName = "<stdin>"
 
+    /// The largest article text kgraph takes from one JSON Lines record: 8 MB.
+    public static let maximumArticleBytes = 8 << 20
+
     /// Reads one file, or standard input for `-`.
     ///
     /// - Parameter path: The file's path; `-` reads standard input to its end.

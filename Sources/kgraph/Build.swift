@@ -72,7 +72,9 @@ struct Build: ParsableCommand {
         let (files, inputErrors) = Inputs.expand(inputs, format: extraction.inputFormat)
         let progress = Progress(enabled: !runOptions.quiet, noun: "files")
         let result = GraphBuilder(extractor: extractor, reader: extraction.reader)
-            .build(paths: files, threads: runOptions.threads) { done, total in progress.update(done: done, total: total) }
+            .build(paths: files, threads: runOptions.threads) { done, total, articles in
+                progress.update(done: done, total: total, articles: articles)
+            }
         progress.finish()
         let errors = inputErrors + result.errors
         for error in errors { Terminal.error(error.description) }

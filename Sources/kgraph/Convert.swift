@@ -59,6 +59,10 @@ struct Convert: ParsableCommand {
     }
 
     func run() throws {
+        do { try AtomicWrite.checkWritable(output) } catch {
+            Terminal.error("\(error)")
+            throw Exit.failure
+        }
         let graph: KnowledgeGraph
         do {
             switch from ?? Self.format(of: input)! {
@@ -69,8 +73,17 @@ struct Convert: ParsableCommand {
             Terminal.error("\(error)")
             throw Exit.failure
         }
+        let filter: GraphFilter
         do {
-            let filtered = try filters.filter(knownRelations: nil).apply(to: graph)
+            // Foreign graphs bring their own relation types; those are known too.
+            let known = Set(RelationType.builtIn).union(graph.relations.values.map(\.type))
+            filter = try filters.filter(knownRelations: known)
+        } catch let error as ValidationError {
+            Terminal.error("\(error) (see kgraph convert --help)")
+            throw ExitCode.validationFailure
+        }
+        do {
+            let filtered = try filter.apply(to: graph)
             switch to ?? Self.format(of: output)! {
             case .graphml: try GraphMLWriter(maxEvidence: maxEvidence).write(filtered, to: output)
             case .dot: try DOTWriter(maxEvidence: maxEvidence).write(filtered, to: output)

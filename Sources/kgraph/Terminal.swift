@@ -31,7 +31,8 @@ final class Progress: @unchecked Sendable {
         self.noun = noun
     }
 
-    func update(done: Int, total: Int) {
+    /// Redraws the line: files done of total, articles so far, rate, time left.
+    func update(done: Int, total: Int, articles: Int? = nil) {
         guard enabled else { return }
         lock.lock()
         defer { lock.unlock() }
@@ -41,7 +42,9 @@ final class Progress: @unchecked Sendable {
         lastDraw = now
         let rate = Double(done) / max(elapsed, 0.001)
         let left = rate > 0 ? Double(total - done) / rate : 0
-        let line = String(format: "\r%d/%d %@  %.0f/s  %@ left ", done, total, noun, rate, Self.duration(left))
+        var line = String(format: "\r%d/%d %@  %.0f/s  %@ left", done, total, noun, rate, Self.duration(left))
+        if let articles, articles != done { line += "  (\(articles) articles)" }
+        line += " "
         FileHandle.standardError.write(Data(line.utf8))
         drewAnything = true
     }

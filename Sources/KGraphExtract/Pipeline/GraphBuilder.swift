@@ -34,8 +34,9 @@ public struct GraphBuilder: Sendable {
     /// - Parameters:
     ///   - paths: article files (text, HTML, JSON Lines), `-` for standard input.
     ///   - threads: how many articles to work on at once (at least 1).
-    ///   - progress: called after each file with (files done, files total), from any thread.
-    public func build(paths: [String], threads: Int, progress: (@Sendable (Int, Int) -> Void)? = nil) -> Result {
+    ///   - progress: called after each file with (files done, files total, articles done so far),
+    ///     from any thread.
+    public func build(paths: [String], threads: Int, progress: (@Sendable (Int, Int, Int) -> Void)? = nil) -> Result {
         let workers = max(1, min(threads, paths.count))
         let slots = ResultSlots(count: paths.count, workers: workers)
         let next = Counter()
@@ -69,7 +70,8 @@ public struct GraphBuilder: Sendable {
                     partial.errors = [ArticleError(file: paths[index], message: "\(error)")]
                 }
                 slots.set(index, partial, ids: seen)
-                progress?(next.finished(), paths.count)
+                let (files, articles) = next.finished(articles: partial.articles)
+                progress?(files, paths.count, articles)
             }
             slots.setGraph(worker, graph)
         }
@@ -164,10 +166,14 @@ private final class Counter: @unchecked Sendable {
         return nextIndex - 1
     }
 
-    func finished() -> Int {
+    private var articles = 0
+
+    /// Counts a finished file and its articles; returns the totals so far.
+    func finished(articles count: Int) -> (files: Int, articles: Int) {
         lock.lock()
         defer { lock.unlock() }
         done += 1
-        return done
+        articles += count
+        return (done, articles)
     }
 }
