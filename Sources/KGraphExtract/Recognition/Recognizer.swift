@@ -51,13 +51,13 @@ struct Recognizer {
     let lexicon: Lexicon
 
     /// Family names that come first: "Kim" in "Kim Jong Un", "Xi" in "Xi Jinping".
-    static let familyNameFirst: Set<String> = [
+    static let familyNameFirst: WordSet = [
         "Kim", "Lee", "Park", "Pak", "Choi", "Choe", "Ri", "Kang", "Moon", "Yoon", "Roh", "Chun", "Han", "Xi",
         "Li", "Wang", "Zhang", "Liu", "Chen", "Hu", "Wen", "Jiang", "Mao", "Deng", "Zhou", "Yang", "Zhao", "Huang",
         "Wu", "Sun", "Ma", "Hun", "Nguyen", "Tran", "Le", "Pham", "Abe", "Kishida", "Koizumi",
     ]
 
-    static let regnalNumbers: Set<String> = ["II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XVI"]
+    static let regnalNumbers: WordSet = ["II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XVI"]
 
     /// The parts of a person's name that refer to them alone: the surname
     /// ("Putin"), or the family name written first ("Kim"); never a given name.
@@ -91,13 +91,13 @@ struct Recognizer {
 }
 
 private struct State {
-    static let connectors: Set<String> = ["of", "for", "de", "del", "della", "di", "da", "dos", "das", "do", "al", "bin", "ibn", "van", "von", "der", "den", "du", "la", "le", "y"]
+    static let connectors: WordSet = ["of", "for", "de", "del", "della", "di", "da", "dos", "das", "do", "al", "bin", "ibn", "van", "von", "der", "den", "du", "la", "le", "y"]
     /// Honorifics that always start a person's name.
-    static let honorifics: Set<String> = ["Mr", "Mrs", "Ms", "Miss", "Dr", "MP", "MEP"]
+    static let honorifics: WordSet = ["Mr", "Mrs", "Ms", "Miss", "Dr", "MP", "MEP"]
     /// Titles that are part of a name: "Lord Carrington", "Imam Shamil".
-    static let nameTitles: Set<String> = ["Lord", "Lady", "Sir", "Dame", "King", "Queen", "Prince", "Princess", "Pope", "Imam", "Sheikh", "Ayatollah", "Emir", "Sultan", "Saint", "St"]
+    static let nameTitles: WordSet = ["Lord", "Lady", "Sir", "Dame", "King", "Queen", "Prince", "Princess", "Pope", "Imam", "Sheikh", "Ayatollah", "Emir", "Sultan", "Saint", "St"]
     /// All-capital words that are not organisations.
-    static let notAcronyms: Set<String> = [
+    static let notAcronyms: WordSet = [
         "CEO", "CFO", "GDP", "TV", "AM", "PM", "UTC", "GMT", "BST", "EST", "EDT", "PST", "PDF", "USB", "DNA", "HIV", "AIDS", "IED", "IEDs",
         "UFO", "CCTV", "FAQ", "VIP", "OK", "ID", "IQ", "MP", "MPs", "MEP", "MEPs", "NB", "PS", "AD", "BC", "PR", "HQ", "IT", "AI", "PC",
         "SUV", "ATM", "RPG", "AK", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XX", "QC", "OBE", "MBE", "CBE", "KBE", "PhD",

@@ -3,17 +3,17 @@
 /// These are grammar, not knowledge: function words, titles, role nouns and
 /// the heads of organisation names. Knowledge (names) lives in the lexicon.
 enum Vocabulary {
-    static let months: Set<String> = [
+    static let months: WordSet = [
         "January", "February", "March", "April", "May", "June", "July", "August", "September",
         "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
         "Sept", "Oct", "Nov", "Dec",
     ]
-    static let weekdays: Set<String> = [
+    static let weekdays: WordSet = [
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
         "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
     ]
     /// Capitalised words that open sentences or headings and are never names.
-    static let functionWords: Set<String> = [
+    static let functionWords: WordSet = [
         "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We", "I",
         "You", "His", "Her", "Their", "Our", "My", "Your", "But", "And", "Or", "Nor", "So", "Yet", "If",
         "When", "While", "After", "Before", "During", "Since", "Until", "As", "At", "In", "On", "Of", "For",
@@ -30,10 +30,10 @@ enum Vocabulary {
         "Asked", "Speaking", "Writing", "Meanwhile", "Overall", "Elsewhere", "Finally", "Already",
     ]
     /// `functionWords` for lookups by token hash.
-    static let functionWordSet = WordSet(functionWords)
+    static var functionWordSet: WordSet { functionWords }
 
     /// Honorifics and titles written before a person's name.
-    static let personTitles: Set<String> = [
+    static let personTitles: WordSet = [
         "Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady", "Prof", "Professor", "President",
         "Premier", "Chancellor", "Minister", "Secretary", "Senator", "Sen", "Rep", "Representative",
         "Gov", "Governor", "Mayor", "King", "Queen", "Prince", "Princess", "Pope", "Gen", "General",
@@ -67,10 +67,10 @@ enum Vocabulary {
         (["monarch"], true), (["strongman"], true), (["chief", "of", "staff"], false),
     ]
     /// The first words of `roleNouns`, to rule most tokens out with one lookup.
-    static let roleFirstWords: Set<String> = Set(roleNouns.map { $0.phrase[0] })
+    static let roleFirstWords = WordSet(roleNouns.map { $0.phrase[0] })
 
     /// Words heading organisation names: "Bank", "Ministry", "Corp".
-    static let organizationHeads: Set<String> = [
+    static let organizationHeads: WordSet = [
         "Bank", "Ministry", "Corp", "Corporation", "Inc", "Ltd", "Plc", "PLC", "LLC", "Co", "Company",
         "Group", "Party", "Council", "Committee", "Agency", "Association", "Union", "University", "Institute",
         "Commission", "Court", "Fund", "Organisation", "Organization", "Foundation", "Department", "Office",
@@ -88,14 +88,14 @@ enum Vocabulary {
         "Fellowship", "Inquiry", "Commission", "Party", "Institute",
     ]
     /// Organisation heads that take "of": "Bank of England", "Ministry of Defence".
-    static let organizationHeadsWithOf: Set<String> = [
+    static let organizationHeadsWithOf: WordSet = [
         "Bank", "Ministry", "University", "Department", "Embassy", "Council", "Court", "Institute",
         "Museum", "Church", "League", "Federation", "Association", "Organisation", "Organization",
         "Office", "Commission", "Committee", "Academy", "College", "Party", "Union", "Federation",
         "Chamber", "House", "Board", "Bureau", "Order", "Republic", "Kingdom", "Government", "Army",
     ]
     /// Words after a capitalised run that mark it as a place.
-    static let placeHeads: Set<String> = [
+    static let placeHeads: WordSet = [
         "City", "Province", "Region", "River", "Mountains", "Mountain", "Island", "Islands", "Valley",
         "Street", "District", "County", "State", "Sea", "Ocean", "Lake", "Bay", "Gulf", "Peninsula",
         "Desert", "Strait", "Square", "Avenue", "Road", "Bridge", "Port", "Coast", "Plain", "Plateau",
@@ -103,17 +103,17 @@ enum Vocabulary {
         "Motel", "Underground", "Heights", "Hills", "Canal", "Highway", "Lane", "Boulevard",
     ]
     /// Words that start place names: "Rue Victor Hugo", "Camp Shorabak", "Fort Hood".
-    static let placeStarts: Set<String> = ["Rue", "Avenue", "Via", "Calle", "Camp", "Fort", "Mount", "Lake", "Cape", "Port", "Gulf", "Lake", "Mt"]
+    static let placeStarts: WordSet = ["Rue", "Avenue", "Via", "Calle", "Camp", "Fort", "Mount", "Lake", "Cape", "Port", "Gulf", "Lake", "Mt"]
     /// Words that end the names of events, which are not entities here: "World Cup".
-    static let eventHeads: Set<String> = ["Cup", "Games", "Olympics", "Championship", "Championships", "Festival", "Awards", "Prize", "War", "Day", "Week", "Summit", "Conference", "Act", "Bill", "Agreement", "Treaty", "Accord", "Accords"]
+    static let eventHeads: WordSet = ["Cup", "Games", "Olympics", "Championship", "Championships", "Festival", "Awards", "Prize", "War", "Day", "Week", "Summit", "Conference", "Act", "Bill", "Agreement", "Treaty", "Accord", "Accords"]
 
     /// Verbs of saying: a capitalised run right before them is likely a person.
-    static let speechVerbs: Set<String> = [
+    static let speechVerbs: WordSet = [
         "said", "says", "told", "added", "stated", "announced", "explained", "argued", "insisted",
         "warned", "claimed", "noted", "wrote", "asked", "replied", "admitted", "denied", "confirmed",
     ]
     /// Common first names, to recognise people the lexicon does not know.
-    static let firstNames: Set<String> = [
+    static let firstNames: WordSet = [
         "John", "James", "David", "Michael", "Robert", "William", "Richard", "Thomas", "Charles", "Peter",
         "Paul", "Mark", "George", "Steven", "Stephen", "Andrew", "Tony", "Gordon", "Jack", "Alan", "Ian",
         "Mary", "Sarah", "Elizabeth", "Anne", "Jane", "Margaret", "Susan", "Helen", "Patricia", "Jennifer",

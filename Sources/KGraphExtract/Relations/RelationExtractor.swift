@@ -66,18 +66,18 @@ private struct Run {
 
     // MARK: Words
 
-    static let prepositions: Set<String> = [
+    static let prepositions: WordSet = [
         "in", "at", "on", "from", "of", "with", "to", "for", "by", "against", "into", "near", "during",
         "after", "before", "over", "about", "between", "among", "than", "since", "until", "across",
         "through", "toward", "towards", "under", "via", "within", "without", "around", "outside", "inside",
     ]
-    static let determiners: Set<String> = [
+    static let determiners: WordSet = [
         "the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those", "some",
         "other", "another", "its", "several", "more", "most", "new", "fresh", "further", "any",
     ]
-    static let notBeforeVerbs: Set<String> = ["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "any", "such", "my", "your"]
+    static let notBeforeVerbs: WordSet = ["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "any", "such", "my", "your"]
     /// Things given that are not goods: "gave more details", "give legal protection to".
-    static let abstractObjects: Set<String> = [
+    static let abstractObjects: WordSet = [
         "details", "detail", "speech", "evidence", "support", "warning", "warnings", "answer", "answers", "interview",
         "briefing", "assurance", "assurances", "protection", "backing", "priority", "approval", "permission", "go-ahead",
         "boost", "time", "chance", "opportunity", "advice", "information", "undertaking", "guarantee", "guarantees",
@@ -85,39 +85,39 @@ private struct Run {
         "reassurance", "indication", "indications", "signal", "signals", "impression", "way", "lead", "thought", "attention",
         "credit", "blessing", "welcome", "thanks", "praise", "verdict", "view", "views", "statement", "figures", "vote", "votes",
     ]
-    static let clauseBreaks: Set<String> = [";", ":", "\u{2014}", "\u{2013}", "(", ")"]
-    static let relativePronouns: Set<String> = ["which", "who", "that", "whom"]
+    static let clauseBreaks: WordSet = [";", ":", "\u{2014}", "\u{2013}", "(", ")"]
+    static let relativePronouns: WordSet = ["which", "who", "that", "whom"]
     /// Words after a comma that open a new clause.
-    static let clauseOpeners: Set<String> = ["which", "who", "according", "as", "while", "but", "although", "though", "because", "and", "saying", "said"]
-    static let complementizers: Set<String> = ["whether", "if", "because", "while", "although", "though", "but", "when", "as", "since", "after", "before"]
-    static let beForms: Set<String> = ["is", "are", "was", "were", "be", "been", "being", "'s", "’s"]
-    static let modalsHedging: Set<String> = ["may", "might", "could"]
-    static let hedgeWords: Set<String> = [
+    static let clauseOpeners: WordSet = ["which", "who", "according", "as", "while", "but", "although", "though", "because", "and", "saying", "said"]
+    static let complementizers: WordSet = ["whether", "if", "because", "while", "although", "though", "but", "when", "as", "since", "after", "before"]
+    static let beForms: WordSet = ["is", "are", "was", "were", "be", "been", "being", "'s", "’s"]
+    static let modalsHedging: WordSet = ["may", "might", "could"]
+    static let hedgeWords: WordSet = [
         "allegedly", "reportedly", "apparently", "purportedly", "possibly", "probably", "likely", "presumably",
         "supposedly", "seemingly", "suspected", "alleged", "rumoured", "rumored", "unconfirmed",
     ]
-    static let hedgeVerbs: Set<String> = ["appears", "appear", "appeared", "seems", "seem", "seemed", "believed", "said", "thought", "suspected", "alleged", "rumoured", "reported"]
-    static let claimVerbs: Set<String> = ["claim", "claims", "claimed", "allege", "alleges", "alleged", "suggest", "suggests", "suggested", "believe", "believes", "believed", "suspect", "suspects", "suspected", "accuse", "accuses", "accused"]
-    static let sayVerbs: Set<String> = ["say", "says", "said", "told", "tell", "tells", "report", "reports", "reported", "announced", "announces", "stated", "states", "confirmed", "confirms"]
-    static let negators: Set<String> = ["not", "n't", "never", "no", "neither", "nor"]
-    static let denialWords: Set<String> = ["denied", "denies", "deny", "denying", "rejected", "refuted", "dismissed", "refused", "failed"]
+    static let hedgeVerbs: WordSet = ["appears", "appear", "appeared", "seems", "seem", "seemed", "believed", "said", "thought", "suspected", "alleged", "rumoured", "reported"]
+    static let claimVerbs: WordSet = ["claim", "claims", "claimed", "allege", "alleges", "alleged", "suggest", "suggests", "suggested", "believe", "believes", "believed", "suspect", "suspects", "suspected", "accuse", "accuses", "accused"]
+    static let sayVerbs: WordSet = ["say", "says", "said", "told", "tell", "tells", "report", "reports", "reported", "announced", "announces", "stated", "states", "confirmed", "confirms"]
+    static let negators: WordSet = ["not", "n't", "never", "no", "neither", "nor"]
+    static let denialWords: WordSet = ["denied", "denies", "deny", "denying", "rejected", "refuted", "dismissed", "refused", "failed"]
     static let doubtPhrases: [[String]] = [
         ["unclear", "whether"], ["unclear", "if"], ["not", "clear", "whether"], ["not", "clear", "if"],
         ["no", "evidence"], ["doubt", "that"], ["doubts", "that"], ["doubtful", "that"], ["unknown", "whether"],
         ["uncertain", "whether"], ["questioned", "whether"], ["did", "not"], ["does", "not"], ["do", "not"],
     ]
-    static let doubtStarts: Set<String> = Set(doubtPhrases.map { $0[0] })
-    static let futureWords: Set<String> = [
+    static let doubtStarts = WordSet(doubtPhrases.map { $0[0] })
+    static let futureWords: WordSet = [
         "will", "'ll", "would", "shall", "plans", "plan", "planned", "planning", "intends", "intend", "intended",
         "hopes", "hope", "hoped", "expected", "expects", "expect", "going", "soon", "wants", "want", "wanted",
         "aims", "aim", "aimed", "prepares", "preparing", "set", "scheduled", "considering", "considers",
         "proposed", "proposes", "offered", "offers", "promised", "promises", "pledged", "pledges", "vowed", "vows",
     ]
-    static let moneyWords: Set<String> = [
+    static let moneyWords: WordSet = [
         "dollars", "rupees", "pesos", "francs", "dinars", "riyals", "shekels", "lira", "galleons", "dirhams", "rand", "euros", "pounds", "yuan", "rubles", "roubles",
         "yen", "assets", "funds", "money", "cash", "loan", "loans", "aid", "credit", "payments", "bn", "m",
     ]
-    static let currencySigns: Set<String> = ["$", "€", "£", "¥", "₽", "₩"]
+    static let currencySigns: WordSet = ["$", "€", "£", "¥", "₽", "₩"]
 
     // MARK: Units
 
@@ -330,7 +330,7 @@ private struct Run {
     }
 
     /// Words between a verb and its subject that do not stop the search.
-    static let auxiliaries: Set<String> = [
+    static let auxiliaries: WordSet = [
         "has", "have", "had", "having", "is", "are", "was", "were", "be", "been", "being", "will", "would",
         "shall", "should", "can", "could", "may", "might", "must", "did", "does", "do", "not", "n't", "also",
         "to", "reportedly", "allegedly", "apparently", "already", "recently", "soon", "now", "then", "still",
@@ -445,7 +445,7 @@ private struct Run {
         return result
     }
 
-    static let lightVerbs: Set<String> = [
+    static let lightVerbs: WordSet = [
         "carried", "carry", "carries", "carrying", "launched", "launch", "launches", "launching", "conducted", "conduct",
         "conducts", "staged", "stage", "mounted", "mount", "waged", "wage", "wages", "waging", "halt", "halted", "stop",
         "stopped", "imposed", "impose", "imposes", "imposing", "announced", "announce", "announces", "held", "hold", "holds",

@@ -7,23 +7,23 @@
 /// ("… in the U.S. The …"). Line breaks always end a sentence: paragraphs
 /// never share one.
 enum SentenceSplitter {
-    static let abbreviations: Set<String> = [
+    static let abbreviations: WordSet = [
         "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Sgt", "Capt", "Cmdr", "Adm", "Maj",
         "Gov", "Sen", "Rep", "Rev", "Hon", "Pres", "St", "Jr", "Sr", "Mt", "Ft", "No", "Nos", "vs", "v",
         "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
         "approx", "est", "Dept", "Univ", "Ave", "Blvd", "Fig", "Vol", "pp", "cf",
     ]
     /// Abbreviations that often end a sentence too ("… Ltd. The company …").
-    static let terminalAbbreviations: Set<String> = ["Inc", "Ltd", "Co", "Corp", "etc", "Bros", "plc"]
+    static let terminalAbbreviations: WordSet = ["Inc", "Ltd", "Co", "Corp", "etc", "Bros", "plc"]
 
-    static let sentenceOpeners: Set<String> = [
+    static let sentenceOpeners: WordSet = [
         "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "This", "That", "These", "Those",
         "But", "And", "Or", "In", "On", "At", "For", "However", "Meanwhile", "After", "Before", "When",
         "While", "If", "As", "His", "Her", "Their", "Its", "Our", "There", "Some", "Many", "Most", "Other",
         "Officials", "President", "Mr", "Mrs", "Ms", "According", "Last", "Earlier", "Later", "So", "Yet",
     ]
-    static let terminators: Set<String> = [".", "!", "?", "\u{2026}"]
-    static let closers: Set<String> = ["\"", "'", "\u{201D}", "\u{2019}", ")", "]", "\u{BB}"]
+    static let terminators: WordSet = [".", "!", "?", "\u{2026}"]
+    static let closers: WordSet = ["\"", "'", "\u{201D}", "\u{2019}", ")", "]", "\u{BB}"]
 
     /// Splits `tokens[range]` into sentences, as token index ranges.
     static func split(_ tokens: [Token], range: Range<Int>) -> [Range<Int>] {

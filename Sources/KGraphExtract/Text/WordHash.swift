@@ -93,7 +93,12 @@ struct WordHashTable<Value: Sendable>: Sendable {
 }
 
 /// A set of words looked up by `WordHash`, for checks on every token.
-struct WordSet: Sendable {
+///
+/// Cheaper than `Set<String>` for the closed word lists of recognition and
+/// relation patterns: a short FNV pass and one probe instead of SipHash and a
+/// string comparison. (As with the phrase table, a 64-bit collision is treated
+/// as impossible.)
+struct WordSet: Sendable, ExpressibleByArrayLiteral {
     private var table: WordHashTable<Bool>
 
     init(_ words: some Sequence<String>) {
@@ -102,5 +107,10 @@ struct WordSet: Sendable {
         for word in list { table[WordHash.of(word)] = true }
     }
 
+    init(arrayLiteral words: String...) {
+        self.init(words)
+    }
+
     func contains(hash: UInt64) -> Bool { table[hash] != nil }
+    func contains(_ word: String) -> Bool { table[WordHash.of(word)] != nil }
 }
