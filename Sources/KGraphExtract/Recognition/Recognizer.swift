@@ -109,7 +109,7 @@ private struct State {
     var result = Recognition()
     var entityByID: [EntityID: Int] = [:]
     /// Name part → article person entities, for "Kim" after "Kim Jong Un".
-    var personParts: [String: Set<Int>] = [:]
+    var personParts: [UInt64: Set<Int>] = [:]
     /// The last country whose name starts with North/South/East/West, for "the North".
     var compassCountries: [String: Int] = [:]
     var covered: [Bool]
@@ -149,7 +149,7 @@ private struct State {
         result.entities.append(entity)
         entityByID[entity.id] = index
         if entity.kind == .person {
-            for part in Recognizer.referenceParts(of: entity.name) { personParts[part, default: []].insert(index) }
+            for part in Recognizer.referenceParts(of: entity.name) { personParts[WordHash.of(part), default: []].insert(index) }
         }
         if entity.kind == .country {
             for compass in ["North", "South", "East", "West"] where entity.name.hasPrefix(compass + " ") {
@@ -325,7 +325,7 @@ private struct State {
         }
         guard start < end else { return }
         if end - start == 1 && isSentenceInitial && !lexicon.namePartSet.contains(hash: tokens[start].hash)
-            && personParts[tokens[start].text] == nil {
+            && personParts[tokens[start].hash] == nil {
             return  // "Access to …": a capital that only opens the sentence
         }
         // "Harrogate Mr Kennedy": an honorific inside a run starts a new name.
@@ -418,7 +418,7 @@ private struct State {
                 return
             }
             if isSentenceInitial && !hasPersonTitle { return }
-            if (hasPersonTitle || (!isAllCaps && !afterPreposition && lexicon.nameParts[first] != nil)) && !isCommonWord(first) {
+            if (hasPersonTitle || (!isAllCaps && !afterPreposition && lexicon.namePartSet.contains(first))) && !isCommonWord(first) {
                 // A title, or the surname of several known people: a person, not yet which one.
                 addMention(start..<end, sentence: sentence, entity: entity(named: first, kind: .person), form: .name)
                 return
@@ -482,7 +482,7 @@ private struct State {
     /// A surname or given name that refers to one person: named earlier in the
     /// article, or a lexicon person holding a role on the article's date.
     mutating func resolvePart(_ word: String) -> Int? {
-        if let people = personParts[word] {
+        if let people = personParts[WordHash.of(word)] {
             if people.count == 1 { return people.first }
             // "Tony Blair" and "Cherie Blair" in one article: "Mr Blair" is the one the lexicon
             // knows in office, else nobody.
@@ -491,7 +491,7 @@ private struct State {
             }
             return prominent.count == 1 ? prominent.first : nil
         }
-        guard let candidates = lexicon.nameParts[word] else { return nil }
+        guard lexicon.namePartSet.contains(word), let candidates = lexicon.nameParts[word] else { return nil }
         // Dated articles: who held a role then. Undated: the one known for more than a mention.
         let active = date != nil ? candidates.filter { !lexicon.roles(of: $0, on: date).isEmpty } : candidates
         var pool = active.count > 1 ? active.filter(isProminent) : active
