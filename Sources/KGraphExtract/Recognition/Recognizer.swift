@@ -291,10 +291,10 @@ private struct State {
                 if tokens[end].isCapitalized && tokens[end].spaceBefore { end += 1; continue }
                 if tokens[end].is("."), tokens[end - 1].text.utf8.count == 1, tokens[end - 1].isCapitalized,
                    end + 1 < range.upperBound, tokens[end + 1].isCapitalized { end += 1; continue }
-                if tokens[end].isLowercaseWord, Self.connectors.contains(tokens[end].text) {
+                if tokens[end].isLowercaseWord, Self.connectors.contains(hash: tokens[end].hash) {
                     // "Communist Party of Spain", "Vicente Sainz de la Peña", "María del Carmen Nadal".
                     var next = end + 1
-                    while next < range.upperBound, Self.connectors.contains(tokens[next].text), next < end + 3 { next += 1 }
+                    while next < range.upperBound, Self.connectors.contains(hash: tokens[next].hash), next < end + 3 { next += 1 }
                     if next < range.upperBound, tokens[next].isCapitalized, !covered[next] { end = next; continue }
                 }
                 break
@@ -329,15 +329,15 @@ private struct State {
             return  // "Access to …": a capital that only opens the sentence
         }
         // "Harrogate Mr Kennedy": an honorific inside a run starts a new name.
-        if let split = ((start + 1)..<end).first(where: { Self.honorifics.contains(tokens[$0].text) }), split > start {
+        if let split = ((start + 1)..<end).first(where: { Self.honorifics.contains(hash: tokens[$0].hash) }), split > start {
             classify(start..<split, sentence: sentence, sentenceRange: sentenceRange)
             classify(split..<end, sentence: sentence, sentenceRange: sentenceRange)
             return
         }
         // "GNB Brigade General Hector Hernández": an organisation, then a title and a person.
         if let split = ((start + 1)..<max(start + 1, end - 2)).first(where: {
-            Vocabulary.personTitles.contains(tokens[$0].text) && !Vocabulary.personTitles.contains(tokens[$0 - 1].text)
-                && tokens[$0 - 1].text != "of" && Vocabulary.organizationHeads.contains(tokens[$0 - 1].text)
+            Vocabulary.personTitles.contains(hash: tokens[$0].hash) && !Vocabulary.personTitles.contains(hash: tokens[$0 - 1].hash)
+                && tokens[$0 - 1].text != "of" && Vocabulary.organizationHeads.contains(hash: tokens[$0 - 1].hash)
         }) {
             classify(start..<split, sentence: sentence, sentenceRange: sentenceRange)
             classify(split..<end, sentence: sentence, sentenceRange: sentenceRange)
@@ -367,7 +367,7 @@ private struct State {
                 if start + 2 < end, ["of", "for"].contains(tokens[start].text), tokens[start + 1].isCapitalized {
                     start += 2
                     // "Secretary for Constitutional Affairs": the whole department.
-                    while start < end, tokens[start].isCapitalized, isCommonWord(tokens[start].text) || Vocabulary.personTitles.contains(tokens[start].text) {
+                    while start < end, tokens[start].isCapitalized, isCommonWord(tokens[start].text) || Vocabulary.personTitles.contains(hash: tokens[start].hash) {
                         start += 1
                     }
                 }
@@ -382,7 +382,7 @@ private struct State {
             break
         }
         // Drop months and weekdays at the end.
-        while end > start, Vocabulary.months.contains(tokens[end - 1].text) || Vocabulary.weekdays.contains(tokens[end - 1].text) {
+        while end > start, Vocabulary.months.contains(hash: tokens[end - 1].hash) || Vocabulary.weekdays.contains(hash: tokens[end - 1].hash) {
             end -= 1
         }
         guard start < end else { return }
@@ -391,9 +391,9 @@ private struct State {
         if words.count == 1 && (Vocabulary.months.contains(first) || Vocabulary.weekdays.contains(first)
             || Vocabulary.functionWords.contains(first) || first.utf8.count < 2) { return }
         if words.allSatisfy({ Vocabulary.personTitles.contains($0) || Vocabulary.functionWords.contains($0) }) { return }
-        if start > sentenceStart, tokens[start - 1].kind == .word, Vocabulary.personTitles.contains(tokens[start - 1].text),
+        if start > sentenceStart, tokens[start - 1].kind == .word, Vocabulary.personTitles.contains(hash: tokens[start - 1].hash),
            tokens[start - 1].isCapitalized { hasPersonTitle = true }
-        if start > sentenceStart + 1, tokens[start - 1].is("."), Vocabulary.personTitles.contains(tokens[start - 2].text) {
+        if start > sentenceStart + 1, tokens[start - 1].is("."), Vocabulary.personTitles.contains(hash: tokens[start - 2].hash) {
             hasPersonTitle = true
         }
         let isAllCaps = (start..<end).allSatisfy { tokens[$0].kind != .word || tokens[$0].isAllCaps }
@@ -591,7 +591,7 @@ private struct State {
         for skip in 0...2 {
             let first = start + skip
             guard first < limit else { return nil }
-            if !Vocabulary.roleFirstWords.contains(tokens[first].lower) {
+            if !Vocabulary.roleFirstWords.contains(hash: tokens[first].lowerHash) {
                 if !tokens[first].isLowercaseWord || covered[first] { return nil }
                 continue
             }

@@ -269,7 +269,7 @@ private struct Run {
             : nil
         if pattern.needsMoney && !(object.map(isMoney) ?? false) { return nil }
         if pattern.relation == .supplies, let object,
-           object.contains(where: { Self.abstractObjects.contains(tokens[$0].lower) }) {
+           object.contains(where: { Self.abstractObjects.contains(hash: tokens[$0].lowerHash) }) {
             return nil
         }
 
@@ -356,8 +356,8 @@ private struct Run {
                 // Not the object of a preposition: "in eastern Russia", "of North Korea".
                 if found.tokens.lowerBound > range.lowerBound {
                     var before = found.tokens.lowerBound - 1
-                    while before > range.lowerBound, Self.determiners.contains(tokens[before].lower)
-                        || (tokens[before].isLowercaseWord && !Self.prepositions.contains(tokens[before].text) && !Self.auxiliaries.contains(tokens[before].text) && before > found.tokens.lowerBound - 3) {
+                    while before > range.lowerBound, Self.determiners.contains(hash: tokens[before].lowerHash)
+                        || (tokens[before].isLowercaseWord && !Self.prepositions.contains(hash: tokens[before].hash) && !Self.auxiliaries.contains(hash: tokens[before].hash) && before > found.tokens.lowerBound - 3) {
                         before -= 1
                     }
                     let word = tokens[before].lower
@@ -383,7 +383,7 @@ private struct Run {
             if word == "he" || word == "she" {
                 return pronounReferent(before: cursor, sentence: sentence).map { [$0] } ?? []
             }
-            if Self.clauseBreaks.contains(tokens[cursor].text) || Self.complementizers.contains(word) && steps > 0 && word != "as" {
+            if Self.clauseBreaks.contains(hash: tokens[cursor].hash) || Self.complementizers.contains(word) && steps > 0 && word != "as" {
                 return []
             }
             if word == "they" || word == "it" || word == "we" || word == "i" { return [] }
@@ -436,7 +436,7 @@ private struct Run {
                 guard joiner + 1 < range.upperBound, ["and", ",", "or"].contains(tokens[joiner].text) else { break }
                 var next = joiner + 1
                 if tokens[next].text == "and" { next += 1 }
-                while next < range.upperBound, Self.determiners.contains(tokens[next].lower) { next += 1 }
+                while next < range.upperBound, Self.determiners.contains(hash: tokens[next].lowerHash) { next += 1 }
                 guard let following = self.unit(startingAt: next, units) else { break }
                 result.append(following)
                 current = following
@@ -474,7 +474,7 @@ private struct Run {
         var cursor = start - 1
         var adjectives = 0
         while cursor >= range.lowerBound, tokens[cursor].isLowercaseWord, adjectives < 3,
-              !Self.determiners.contains(tokens[cursor].text), !Self.prepositions.contains(tokens[cursor].text) {
+              !Self.determiners.contains(hash: tokens[cursor].hash), !Self.prepositions.contains(hash: tokens[cursor].hash) {
             cursor -= 1
             adjectives += 1
         }
@@ -489,14 +489,14 @@ private struct Run {
         while cursor < min(range.upperBound, end + 8) {
             if tokens[cursor].text == "by" {
                 var next = cursor + 1
-                while next < range.upperBound, Self.determiners.contains(tokens[next].lower) || tokens[next].isLowercaseWord && next < cursor + 4 {
+                while next < range.upperBound, Self.determiners.contains(hash: tokens[next].lowerHash) || tokens[next].isLowercaseWord && next < cursor + 4 {
                     if let found = unit(startingAt: next, units) { return coordinated(with: found, leftward: false, in: range, units: units) }
                     next += 1
                 }
                 if let found = unit(startingAt: next, units) { return coordinated(with: found, leftward: false, in: range, units: units) }
                 return []
             }
-            if Self.clauseBreaks.contains(tokens[cursor].text) { break }
+            if Self.clauseBreaks.contains(hash: tokens[cursor].hash) { break }
             cursor += 1
         }
         return []
@@ -532,8 +532,8 @@ private struct Run {
                     var next = cursor + 1
                     var skipped = 0
                     while next < limit, skipped < 4, unit(startingAt: next, units) == nil,
-                          Self.determiners.contains(tokens[next].lower) || tokens[next].isLowercaseWord
-                            && !Self.prepositions.contains(tokens[next].text) {
+                          Self.determiners.contains(hash: tokens[next].lowerHash) || tokens[next].isLowercaseWord
+                            && !Self.prepositions.contains(hash: tokens[next].hash) {
                         next += 1
                         skipped += 1
                     }
@@ -575,12 +575,12 @@ private struct Run {
     func betweenPair(after end: Int, in range: Range<Int>, units: [RelationExtractor.Unit]) -> (RelationExtractor.Unit, RelationExtractor.Unit)? {
         guard end < range.upperBound, tokens[end].text == "between" || tokens[end].text == "among" else { return nil }
         var cursor = end + 1
-        while cursor < range.upperBound, Self.determiners.contains(tokens[cursor].lower) { cursor += 1 }
+        while cursor < range.upperBound, Self.determiners.contains(hash: tokens[cursor].lowerHash) { cursor += 1 }
         guard let first = unit(startingAt: cursor, units) else { return nil }
         let joiner = first.tokens.upperBound
         guard joiner + 1 < range.upperBound, tokens[joiner].text == "and" else { return nil }
         var next = joiner + 1
-        while next < range.upperBound, Self.determiners.contains(tokens[next].lower) { next += 1 }
+        while next < range.upperBound, Self.determiners.contains(hash: tokens[next].lowerHash) { next += 1 }
         guard let second = unit(startingAt: next, units) else { return nil }
         return (first, second)
     }
@@ -592,12 +592,12 @@ private struct Run {
         // A money amount first: "$9 million", "30 million dollars".
         var cursor = end
         while cursor < limit {
-            if Self.currencySigns.contains(tokens[cursor].text) || tokens[cursor].kind == .number {
+            if Self.currencySigns.contains(hash: tokens[cursor].hash) || tokens[cursor].kind == .number {
                 var stop = cursor + 1
                 while stop < limit, tokens[stop].kind == .number || ["million", "billion", "trillion", "thousand", "bn", "m", "dollars", "euros", "pounds", "yuan", "rubles", "roubles", "won", "yen", "rupees", "pesos", "francs", "dinars", "riyals", "shekels", "lira", "galleons"].contains(tokens[stop].lower) {
                     stop += 1
                 }
-                if stop - cursor >= 2 || Self.currencySigns.contains(tokens[cursor].text) && stop > cursor + 1 {
+                if stop - cursor >= 2 || Self.currencySigns.contains(hash: tokens[cursor].hash) && stop > cursor + 1 {
                     let phrase = cursor..<stop
                     if isMoney(phrase) { return phrase }
                 }
@@ -632,14 +632,14 @@ private struct Run {
         // "up to 2.5 million rounds of ammunition" keeps its "of".
         if phraseEnd < stop, tokens[phraseEnd].text == "of", phraseEnd + 1 < stop, tokens[phraseEnd + 1].isLowercaseWord {
             phraseEnd += 2
-            while phraseEnd < stop, tokens[phraseEnd].isLowercaseWord, !Self.prepositions.contains(tokens[phraseEnd].text) { phraseEnd += 1 }
+            while phraseEnd < stop, tokens[phraseEnd].isLowercaseWord, !Self.prepositions.contains(hash: tokens[phraseEnd].hash) { phraseEnd += 1 }
         }
         guard phraseEnd > start, phraseEnd - start <= 8 else { return nil }
         return start..<phraseEnd
     }
 
     func isMoney(_ range: Range<Int>) -> Bool {
-        range.contains { Self.currencySigns.contains(tokens[$0].text) || Self.moneyWords.contains(tokens[$0].lower) }
+        range.contains { Self.currencySigns.contains(hash: tokens[$0].hash) || Self.moneyWords.contains(hash: tokens[$0].lowerHash) }
     }
 
     func isPassive(_ trigger: Range<Int>) -> Bool {
@@ -772,7 +772,7 @@ private struct Run {
                 if tokens[cursor].is(",") || self.unit(startingAt: cursor, units) != nil { break }
                 if tokens[cursor].text == "in" {
                     var next = cursor + 1
-                    while next < range.upperBound, Self.determiners.contains(tokens[next].lower) { next += 1 }
+                    while next < range.upperBound, Self.determiners.contains(hash: tokens[next].lowerHash) { next += 1 }
                     if let container = self.unit(startingAt: next, units),
                        [.place, .country].contains(recognition.entities[container.entity].kind)
                     {

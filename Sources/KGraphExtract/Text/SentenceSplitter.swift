@@ -37,7 +37,7 @@ enum SentenceSplitter {
             }
             var endsHere = false
             let kind = tokens[index].kind
-            if kind == .punctuation, Self.terminators.contains(tokens[index].text) {
+            if kind == .punctuation, Self.terminators.contains(hash: tokens[index].hash) {
                 endsHere = tokens[index].text != "." || periodEndsSentence(tokens, at: index, end: range.upperBound)
             } else if kind == .word, tokens[index].text.utf8.last == 0x2E, tokens[index].text.utf8.count > 2 {
                 // A dotted acronym that swallowed the sentence's full stop.
