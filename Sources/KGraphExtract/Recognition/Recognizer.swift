@@ -197,9 +197,8 @@ private struct State {
                   !tokens[index].isLowercaseWord || lexicon.lowercaseFirstBytes.contains(tokens[index].text.utf8.first ?? 0),
                   var entry = lexicon.phraseTable[tokens[index].hash]
             else { index += 1; continue }
-            let token = tokens[index]
             // "Bank of England": an organisation head with "of" takes the name that follows.
-            if Vocabulary.organizationHeadsWithOf.contains(token.text), index + 2 < range.upperBound,
+            if entry.hits.isEmpty, Vocabulary.organizationHeadsWithOf.contains(hash: tokens[index].hash), index + 2 < range.upperBound,
                tokens[index + 1].text == "of", tokens[index + 2].isCapitalized, entry.hits.isEmpty
             {
                 index += 1
@@ -207,7 +206,7 @@ private struct State {
             }
             // Grow the phrase while some lexicon phrase continues it; keep the longest match.
             var matched = false
-            var key = token.hash
+            var key = tokens[index].hash
             var best: (length: Int, hits: [Lexicon.Hit])?
             var length = 1
             while true {
