@@ -94,6 +94,8 @@ private struct State {
     static let connectors: WordSet = ["of", "for", "de", "del", "della", "di", "da", "dos", "das", "do", "al", "bin", "ibn", "van", "von", "der", "den", "du", "la", "le", "y"]
     /// Honorifics that always start a person's name.
     static let honorifics: WordSet = ["Mr", "Mrs", "Ms", "Miss", "Dr", "MP", "MEP"]
+    /// Letters after a name: "Nicholas Blake QC".
+    static let postNominals: WordSet = ["QC", "KC", "MP", "MEP", "MSP", "OBE", "MBE", "CBE", "KBE", "Jr", "Sr", "PhD"]
     /// Titles that are part of a name: "Lord Carrington", "Imam Shamil".
     static let nameTitles: WordSet = ["Lord", "Lady", "Sir", "Dame", "King", "Queen", "Prince", "Princess", "Pope", "Imam", "Sheikh", "Ayatollah", "Emir", "Sultan", "Saint", "St"]
     /// All-capital words that are not organisations.
@@ -327,8 +329,15 @@ private struct State {
             && personParts[tokens[start].hash] == nil {
             return  // "Access to …": a capital that only opens the sentence
         }
-        // "Harrogate Mr Kennedy": an honorific inside a run starts a new name.
-        if let split = ((start + 1)..<end).first(where: { Self.honorifics.contains(hash: tokens[$0].hash) }), split > start {
+        // Days and months at the front: "Wednesday Lord Woolf".
+        while start < end - 1, Vocabulary.weekdays.contains(hash: tokens[start].hash) || Vocabulary.months.contains(hash: tokens[start].hash) {
+            start += 1
+            isSentenceInitial = false
+        }
+        // "Harrogate Mr Kennedy", "Treasurer Lord Ashcroft": an honorific inside a run starts a new name.
+        if let split = ((start + 1)..<end).first(where: {
+            Self.honorifics.contains(hash: tokens[$0].hash) || Self.nameTitles.contains(hash: tokens[$0].hash)
+        }), split > start {
             classify(start..<split, sentence: sentence, sentenceRange: sentenceRange)
             classify(split..<end, sentence: sentence, sentenceRange: sentenceRange)
             return
@@ -380,8 +389,9 @@ private struct State {
             }
             break
         }
-        // Drop months and weekdays at the end.
-        while end > start, Vocabulary.months.contains(hash: tokens[end - 1].hash) || Vocabulary.weekdays.contains(hash: tokens[end - 1].hash) {
+        // Drop months, weekdays and post-nominals at the end: "Ian MacDonald QC".
+        while end > start, Vocabulary.months.contains(hash: tokens[end - 1].hash) || Vocabulary.weekdays.contains(hash: tokens[end - 1].hash)
+            || Self.postNominals.contains(hash: tokens[end - 1].hash) {
             end -= 1
         }
         guard start < end else { return }
@@ -389,6 +399,9 @@ private struct State {
         guard let first = words.first, let last = words.last else { return }
         if words.count == 1 && (Vocabulary.months.contains(first) || Vocabulary.weekdays.contains(first)
             || Vocabulary.functionWords.contains(first) || first.utf8.count < 2) { return }
+        // "Tory MPs", "NGOs": the plural of an acronym is a group of people, not a name.
+        if words.count == 1, first.hasSuffix("s"), first.utf8.count > 2,
+           first.dropLast().allSatisfy({ $0.isUppercase }) { return }
         if words.allSatisfy({ Vocabulary.personTitles.contains($0) || Vocabulary.functionWords.contains($0) }) { return }
         if start > sentenceStart, tokens[start - 1].kind == .word, Vocabulary.personTitles.contains(hash: tokens[start - 1].hash),
            tokens[start - 1].isCapitalized { hasPersonTitle = true }

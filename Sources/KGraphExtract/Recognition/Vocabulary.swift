@@ -47,7 +47,8 @@ enum Vocabulary {
         "Coach", "Manager", "Striker", "Midfielder", "Defender", "Goalkeeper", "Captain", "Actor", "Actress",
         "Singer", "Director", "Producer", "Author", "Writer", "Judge", "Agent", "Chef", "Staff", "Private",
         "Corporal", "Cpl", "Pvt", "Spc", "Specialist", "Brig", "Brigadier", "Magistrate", "Prosecutor",
-        "Defense", "Secretary-General", "Undersecretary", "MP", "MEP", "MSP", "AM", "Baroness", "Baron", "Viscount", "Earl", "Ambassador", "Envoy", "Spokesman", "Spokeswoman",
+        "Defense", "Secretary-General", "Undersecretary", "Lawyer", "Solicitor", "Barrister", "Economist", "Analyst",
+        "Historian", "Treasurer", "Councillor", "Cllr", "Campaigner", "Activist", "Presenter", "Broadcaster", "Chairperson", "MP", "MEP", "MSP", "AM", "Baroness", "Baron", "Viscount", "Earl", "Ambassador", "Envoy", "Spokesman", "Spokeswoman",
     ]
     /// Role nouns, lower case, longest first when multi-word, with the relation they imply.
     static let roleNouns: [(phrase: [String], leads: Bool)] = [
@@ -99,13 +100,14 @@ enum Vocabulary {
         "City", "Province", "Region", "River", "Mountains", "Mountain", "Island", "Islands", "Valley",
         "Street", "District", "County", "State", "Sea", "Ocean", "Lake", "Bay", "Gulf", "Peninsula",
         "Desert", "Strait", "Square", "Avenue", "Road", "Bridge", "Port", "Coast", "Plain", "Plateau",
+        "North", "South", "East", "West", "Central", "Green", "Ham",
         "Building", "Palace", "Park", "Airfield", "Airbase", "Base", "Tower", "Towers", "Mall", "Market",
         "Motel", "Underground", "Heights", "Hills", "Canal", "Highway", "Lane", "Boulevard",
     ]
     /// Words that start place names: "Rue Victor Hugo", "Camp Shorabak", "Fort Hood".
-    static let placeStarts: WordSet = ["Rue", "Avenue", "Via", "Calle", "Camp", "Fort", "Mount", "Lake", "Cape", "Port", "Gulf", "Lake", "Mt"]
+    static let placeStarts: WordSet = ["North", "South", "East", "West", "Central", "Upper", "Lower", "Greater", "Rue", "Avenue", "Via", "Calle", "Camp", "Fort", "Mount", "Lake", "Cape", "Port", "Gulf", "Lake", "Mt"]
     /// Words that end the names of events, which are not entities here: "World Cup".
-    static let eventHeads: WordSet = ["Cup", "Games", "Olympics", "Championship", "Championships", "Festival", "Awards", "Prize", "War", "Day", "Week", "Summit", "Conference", "Act", "Bill", "Agreement", "Treaty", "Accord", "Accords"]
+    static let eventHeads: WordSet = ["Paper", "Papers", "Report", "Review", "Budget", "Manifesto", "Lords", "Catholics", "Says","Cup", "Games", "Olympics", "Championship", "Championships", "Festival", "Awards", "Prize", "War", "Day", "Week", "Summit", "Conference", "Act", "Bill", "Agreement", "Treaty", "Accord", "Accords"]
 
     /// Verbs of saying: a capitalised run right before them is likely a person.
     static let speechVerbs: WordSet = [
