@@ -192,7 +192,7 @@ private struct Run {
         case .verb:
             // "the transfer", "of aid worker": a determiner or preposition means a noun.
             return previous.kind != .possessive && !Self.notBeforeVerbs.contains(word)
-                && !(Self.prepositions.contains(word) && word != "to")
+                && !(Self.prepositions.contains(word) && word != "to" && !tokens[trigger.lowerBound].lower.hasSuffix("ing"))
         case .noun:
             return !["to", "will", "would", "can", "could", "may", "might", "must", "should", "shall", "did", "does", "do", "not", "n't", "they", "we", "i", "you"].contains(word)
         }
