@@ -760,15 +760,15 @@ private struct Parser {
         let kindText = decodeEscapes(attributes["kg_kind"] ?? "other")
         guard let kind = EntityKind(rawValue: kindText) else { throw fail("kg_kind \"\(kindText)\" is not a kind") }
         let name = attributes["kg_name"].map(decodeEscapes) ?? attributes["label"].map(decodeEscapes) ?? node.id
-        let aliases = try attributes["kg_aliases"].map { try JSONFields.strings(decodeEscapes($0), "kg_aliases", fail) }
+        let aliases = try attributes["kg_aliases"].map { try KGraphData.strings(decodeEscapes($0), "kg_aliases", fail) }
         let counts = try attributes["kg_mentions_by_article"].map {
-            try JSONFields.counts(decodeEscapes($0), "kg_mentions_by_article", fail)
+            try KGraphData.counts(decodeEscapes($0), "kg_mentions_by_article", fail)
         }
         let free = try attributes["kg_attributes"].map {
-            try JSONFields.stringObject(decodeEscapes($0), "kg_attributes", fail)
+            try KGraphData.stringObject(decodeEscapes($0), "kg_attributes", fail)
         }
         // An id with control characters comes back from its JSON form.
-        let exactID = try attributes["kg_id_json"].map { try JSONFields.strings("[" + decodeEscapes($0) + "]", "kg_id_json", fail) }?.first
+        let exactID = try attributes["kg_id_json"].map { try KGraphData.strings("[" + decodeEscapes($0) + "]", "kg_id_json", fail) }?.first
         return Entity(
             id: EntityID(rawValue: exactID ?? decodeEscapes(id)), name: name, kind: kind, aliases: Set(aliases ?? []),
             attributes: free ?? [:], mentionsByArticle: counts ?? [:])
@@ -785,10 +785,10 @@ private struct Parser {
                 attributes: attributes)
         }
         let fail = { (message: String) in error(message, at: edge.position) }
-        let mentions = try attributes["kg_mentions"].map { try JSONFields.mentions(decodeEscapes($0), fail) }
-        let evidence = try attributes["kg_evidence"].map { try JSONFields.evidence(decodeEscapes($0), fail) }
+        let mentions = try attributes["kg_mentions"].map { try KGraphData.mentions(decodeEscapes($0), "kg_mentions", fail) }
+        let evidence = try attributes["kg_evidence"].map { try KGraphData.evidence(decodeEscapes($0), "kg_evidence", fail) }
         let free = try attributes["kg_attributes"].map {
-            try JSONFields.stringObject(decodeEscapes($0), "kg_attributes", fail)
+            try KGraphData.stringObject(decodeEscapes($0), "kg_attributes", fail)
         }
         let key = RelationKey(
             source: source, type: RelationType(rawValue: decodeEscapes(type)), target: target,
@@ -825,88 +825,4 @@ private func decodeEscapes(_ text: String) -> String {
         }
     }
     return String(out)
-}
-
-// MARK: - kgraph's JSON attributes
-
-/// Decoders for the JSON that `DOTWriter` puts in `kg_` attributes.
-private enum JSONFields {
-    typealias Fail = (String) -> DOTError
-
-    static func parse(_ text: String, _ what: String, _ fail: Fail) throws -> JSONValue {
-        do {
-            return try JSONValue.parse(text)
-        } catch {
-            throw fail("\(what) is not valid JSON: \(error)")
-        }
-    }
-
-    static func strings(_ text: String, _ what: String, _ fail: Fail) throws -> [String] {
-        guard let items = try parse(text, what, fail).array else { throw fail("\(what) is not a JSON array") }
-        return try items.map { item in
-            guard let string = item.string else { throw fail("\(what) holds a non-string") }
-            return string
-        }
-    }
-
-    static func stringObject(_ text: String, _ what: String, _ fail: Fail) throws -> [String: String] {
-        guard let members = try parse(text, what, fail).object else { throw fail("\(what) is not a JSON object") }
-        return try members.mapValues { value in
-            guard let string = value.string else { throw fail("\(what) holds a non-string value") }
-            return string
-        }
-    }
-
-    static func counts(_ text: String, _ what: String, _ fail: Fail) throws -> [String: Int] {
-        guard let members = try parse(text, what, fail).object else { throw fail("\(what) is not a JSON object") }
-        return try members.mapValues { value in
-            guard let count = value.integer, (0...Int(Int32.max)).contains(count) else {
-                throw fail("\(what) holds something other than a count from 0 to \(Int32.max)")
-            }
-            return count
-        }
-    }
-
-    static func mentions(_ text: String, _ fail: Fail) throws -> Set<RelationMention> {
-        guard let items = try parse(text, "kg_mentions", fail).array else {
-            throw fail("kg_mentions is not a JSON array")
-        }
-        var result = Set<RelationMention>(minimumCapacity: items.count)
-        for item in items {
-            guard let fields = item.array, fields.count == 5, let article = fields[0].string,
-                let start = fields[2].integer, let end = fields[3].integer, let flags = fields[4].integer,
-                fields[1] == .null || fields[1].string != nil
-            else {
-                throw fail("a mention in kg_mentions is not [article, date or null, start, end, flags]")
-            }
-            result.insert(RelationMention(
-                article: article, date: fields[1].string, start: start, end: end, hedged: flags & 1 != 0,
-                negated: flags & 2 != 0))
-        }
-        return result
-    }
-
-    static func evidence(_ text: String, _ fail: Fail) throws -> Set<Evidence> {
-        guard let items = try parse(text, "kg_evidence", fail).array else {
-            throw fail("kg_evidence is not a JSON array")
-        }
-        var result = Set<Evidence>(minimumCapacity: items.count)
-        for item in items {
-            guard let fields = item.object, let article = fields["article"]?.string,
-                let sentence = fields["sentence"]?.string, let sentenceStart = fields["sentenceStart"]?.integer,
-                let sentenceEnd = fields["sentenceEnd"]?.integer, let trigger = fields["trigger"]?.string,
-                let triggerStart = fields["triggerStart"]?.integer, let triggerEnd = fields["triggerEnd"]?.integer,
-                let pattern = fields["pattern"]?.string
-            else {
-                throw fail("an evidence record in kg_evidence lacks a required field")
-            }
-            result.insert(Evidence(
-                article: article, date: fields["date"]?.string, sentence: sentence, sentenceStart: sentenceStart,
-                sentenceEnd: sentenceEnd, trigger: trigger, triggerStart: triggerStart, triggerEnd: triggerEnd,
-                pattern: pattern, object: fields["object"]?.string, hedged: fields["hedged"]?.bool ?? false,
-                negated: fields["negated"]?.bool ?? false, intended: fields["intended"]?.bool ?? false,
-                claimant: fields["claimant"]?.string))
-        }
-        return result
-    }
 }

@@ -468,79 +468,19 @@ private struct Parser {
 
     // MARK: kgraph's JSON attributes
 
-    func json(_ text: String, _ pending: Pending, what: String) throws -> JSONValue {
-        do {
-            return try JSONValue.parse(text)
-        } catch {
-            throw located(pending, "the \(what) attribute is not valid JSON: \(error)")
-        }
-    }
-
     func decodeStrings(_ text: String, _ pending: Pending, what: String) throws -> [String] {
-        guard let items = try json(text, pending, what: what).array else {
-            throw located(pending, "the \(what) attribute is not a JSON array")
-        }
-        return try items.map { item in
-            guard let string = item.string else { throw located(pending, "the \(what) array holds a non-string") }
-            return string
-        }
+        try KGraphData.strings(text, what) { located(pending, $0) }
     }
 
     func decodeCounts(_ text: String, _ pending: Pending) throws -> [String: Int] {
-        guard let members = try json(text, pending, what: "mentions_by_article").object else {
-            throw located(pending, "mentions_by_article is not a JSON object")
-        }
-        return try members.mapValues { value in
-            guard let count = value.integer else { throw located(pending, "mentions_by_article holds a non-integer") }
-            // Counts are summed (`Entity.mentions`) when the graph is written or shown; a hostile
-            // file's Int.max would overflow and trap there. Real counts are far below Int32.max.
-            guard (0...Int(Int32.max)).contains(count) else {
-                throw located(pending, "mentions_by_article holds \(count), not a count from 0 to \(Int32.max)")
-            }
-            return count
-        }
+        try KGraphData.counts(text, "mentions_by_article") { located(pending, $0) }
     }
 
     func decodeMentions(_ text: String, _ pending: Pending) throws -> Set<RelationMention> {
-        guard let items = try json(text, pending, what: "mentions").array else {
-            throw located(pending, "the mentions attribute is not a JSON array")
-        }
-        var result = Set<RelationMention>(minimumCapacity: items.count)
-        for item in items {
-            guard let fields = item.array, fields.count == 5, let article = fields[0].string,
-                let start = fields[2].integer, let end = fields[3].integer, let flags = fields[4].integer,
-                fields[1] == .null || fields[1].string != nil
-            else {
-                throw located(pending, "a mention is not [article, date or null, start, end, flags]")
-            }
-            result.insert(RelationMention(
-                article: article, date: fields[1].string, start: start, end: end, hedged: flags & 1 != 0,
-                negated: flags & 2 != 0))
-        }
-        return result
+        try KGraphData.mentions(text, "mentions") { located(pending, $0) }
     }
 
     func decodeEvidence(_ text: String, _ pending: Pending) throws -> Set<Evidence> {
-        guard let items = try json(text, pending, what: "evidence").array else {
-            throw located(pending, "the evidence attribute is not a JSON array")
-        }
-        var result = Set<Evidence>(minimumCapacity: items.count)
-        for item in items {
-            guard let fields = item.object, let article = fields["article"]?.string,
-                let sentence = fields["sentence"]?.string, let sentenceStart = fields["sentenceStart"]?.integer,
-                let sentenceEnd = fields["sentenceEnd"]?.integer, let trigger = fields["trigger"]?.string,
-                let triggerStart = fields["triggerStart"]?.integer, let triggerEnd = fields["triggerEnd"]?.integer,
-                let pattern = fields["pattern"]?.string
-            else {
-                throw located(pending, "an evidence record lacks a required field")
-            }
-            result.insert(Evidence(
-                article: article, date: fields["date"]?.string, sentence: sentence, sentenceStart: sentenceStart,
-                sentenceEnd: sentenceEnd, trigger: trigger, triggerStart: triggerStart, triggerEnd: triggerEnd,
-                pattern: pattern, object: fields["object"]?.string, hedged: fields["hedged"]?.bool ?? false,
-                negated: fields["negated"]?.bool ?? false, intended: fields["intended"]?.bool ?? false,
-                claimant: fields["claimant"]?.string))
-        }
-        return result
+        try KGraphData.evidence(text, "evidence") { located(pending, $0) }
     }
 }

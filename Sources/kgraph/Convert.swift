@@ -73,15 +73,7 @@ struct Convert: ParsableCommand {
             Terminal.error("\(error)")
             throw Exit.failure
         }
-        let filter: GraphFilter
-        do {
-            // Foreign graphs bring their own relation types; those are known too.
-            let known = Set(RelationType.builtIn).union(graph.relations.values.map(\.type))
-            filter = try filters.filter(knownRelations: known)
-        } catch let error as ValidationError {
-            Terminal.error("\(error) (see kgraph convert --help)")
-            throw ExitCode.validationFailure
-        }
+        let filter = try filters.filter(forGraph: graph, command: "convert")
         do {
             let filtered = try filter.apply(to: graph)
             switch to ?? Self.format(of: output)! {

@@ -56,15 +56,7 @@ struct Merge: ParsableCommand {
             Terminal.error("no graph could be read; \(output) was not written")
             throw Exit.failure
         }
-        let filter: GraphFilter
-        do {
-            // Foreign graphs bring their own relation types; those are known too.
-            let known = Set(RelationType.builtIn).union(graph.relations.values.map(\.type))
-            filter = try filters.filter(knownRelations: known)
-        } catch let error as ValidationError {
-            Terminal.error("\(error) (see kgraph merge --help)")
-            throw ExitCode.validationFailure
-        }
+        let filter = try filters.filter(forGraph: graph, command: "merge")
         do {
             let filtered = try filter.apply(to: graph)
             try GraphMLWriter(maxEvidence: maxEvidence).write(filtered, to: output)

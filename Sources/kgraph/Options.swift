@@ -70,6 +70,19 @@ struct FilterOptions: ParsableArguments {
     }
 
     /// The filter, checking `--relations` against the types the patterns know.
+    /// The filter for a graph read from files (`merge`, `convert`): its own relation
+    /// types are known too, besides kgraph's. A bad value is one line on standard
+    /// error and the usage exit code.
+    func filter(forGraph graph: KnowledgeGraph, command: String) throws -> GraphFilter {
+        do {
+            let known = Set(RelationType.builtIn).union(graph.relations.values.map(\.type))
+            return try filter(knownRelations: known)
+        } catch let error as ValidationError {
+            Terminal.error("\(error) (see kgraph \(command) --help)")
+            throw ExitCode.validationFailure
+        }
+    }
+
     func filter(knownRelations: Set<RelationType>?) throws -> GraphFilter {
         var filter = GraphFilter()
         filter.minimumWeight = minWeight
