@@ -28,8 +28,27 @@ struct ExtractionOptions: ParsableArguments {
         return try Extractor.standard(lexiconFiles: load(lexicon), patternFiles: load(patterns))
     }
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Read files that are not valid UTF-8 in this encoding (latin1, cp1252, macroman, …) instead of refusing them.",
+        valueName: "name"))
+    var encoding: String?
+
+    @Option(name: .long, help: ArgumentHelp("How to read dates like 07/02/2024.", valueName: "day-first|month-first"))
+    var dateOrder: String = "day-first"
+
+    func validate() throws {
+        if let encoding, ArticleReader.Options.encoding(named: encoding) == nil {
+            throw ValidationError("--encoding \(encoding): unknown encoding (try latin1, cp1252, macroman, utf16)")
+        }
+        if !["day-first", "month-first"].contains(dateOrder) {
+            throw ValidationError("--date-order \(dateOrder): use day-first or month-first")
+        }
+    }
+
     var reader: ArticleReader {
-        ArticleReader(options: .init(format: inputFormat))
+        ArticleReader(options: .init(
+            format: inputFormat, fallbackEncoding: encoding.flatMap(ArticleReader.Options.encoding(named:)),
+            numericDateOrder: dateOrder == "month-first" ? .monthFirst : .dayFirst))
     }
 }
 
