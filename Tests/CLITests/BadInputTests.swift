@@ -77,6 +77,31 @@ struct BadInputTests {
         }
     }
 
+    @Test("--encoding latin1 reads what UTF-8 refuses, with offsets into the decoded text")
+    func namedEncoding() throws {
+        try withTemporaryFolder { folder in
+            var bytes = Data("Headline\n\nVladimir Putin met Kim Jong Un at the Caf".utf8)
+            bytes.append(contentsOf: [0xE9, 0x20])
+            bytes.append(contentsOf: Data("in Moscow.\n".utf8))
+            try bytes.write(to: folder.appending("latin1.txt"))
+            let refused = try CLI.run(["extract", "latin1.txt"], in: folder)
+            #expect(refused.status == 2, "\(refused)")
+            let read = try CLI.run(["extract", "--encoding", "latin1", "latin1.txt"], in: folder)
+            #expect(read.status == 0, "\(read)")
+            let scalars = Array("Headline\n\nVladimir Putin met Kim Jong Un at the Café in Moscow.\n".unicodeScalars)
+            var mentions = 0
+            for line in read.stdout.split(separator: "\n") {
+                let record = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+                guard record["type"] as? String == "mention", let start = record["start"] as? Int, let end = record["end"] as? Int else { continue }
+                #expect(String(String.UnicodeScalarView(scalars[start..<end])) == record["text"] as? String)
+                mentions += 1
+            }
+            #expect(mentions >= 3)
+            let unknown = try CLI.run(["extract", "--encoding", "klingon", "latin1.txt"], in: folder)
+            #expect(unknown.status == 64)
+        }
+    }
+
     @Test("a bad JSON line names the line and the rest of the file is read")
     func badJSONLine() throws {
         try withTemporaryFolder { folder in
