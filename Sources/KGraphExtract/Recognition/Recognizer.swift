@@ -313,6 +313,12 @@ private struct State {
         let sentenceStart = sentenceRange.lowerBound
         var isSentenceInitial = start == sentenceStart
             || (start == sentenceStart + 1 && tokens[sentenceStart].kind == .punctuation)
+        // A hyphenated description opening the sentence: "Trouble-hit Mitsubishi Motors".
+        if isSentenceInitial, end - start > 1, let dash = tokens[start].text.firstIndex(of: "-"),
+           tokens[start].text[tokens[start].text.index(after: dash)...].first?.isLowercase == true {
+            start += 1
+            isSentenceInitial = false
+        }
         // Function words at the front go first: "The Defense Ministry", "However Smith".
         while start < end, isSentenceInitial, Vocabulary.functionWordSet.contains(hash: tokens[start].hash) {
             start += 1

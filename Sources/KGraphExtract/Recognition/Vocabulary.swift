@@ -86,7 +86,8 @@ enum Vocabulary {
         "Studios", "Records", "Institution", "Secretariat", "Cabinet", "Treasury", "Command",
         "Directorate", "Unit", "Regiment", "Battalion", "Division", "Corps", "Cafe", "Café", "Restaurant",
         "Hotel", "Bar", "Pub", "Mosque", "Prison", "Stadium", "Tribunal", "Ministries", "Inc.", "Limited",
-        "Fellowship", "Inquiry", "Commission", "Party", "Institute",
+        "Fellowship", "Inquiry", "Commission", "Party", "Institute", "Auto", "Autos", "Motor", "Steel", "Mobile",
+        "Telecom", "Telecoms", "Electric", "Electronics", "Chemical", "Chemicals", "Pharma", "Foods", "Brewery",
     ]
     /// Organisation heads that take "of": "Bank of England", "Ministry of Defence".
     static let organizationHeadsWithOf: WordSet = [

@@ -195,6 +195,7 @@ private struct Run {
                 && !(Self.prepositions.contains(word) && word != "to" && !tokens[trigger.lowerBound].lower.hasSuffix("ing"))
         case .noun:
             return !["to", "will", "would", "can", "could", "may", "might", "must", "should", "shall", "did", "does", "do", "not", "n't", "they", "we", "i", "you"].contains(word)
+                && !(tokens[trigger.lowerBound].lower.hasSuffix("ing") && Self.prepositions.contains(word))
         }
     }
 
@@ -353,6 +354,17 @@ private struct Run {
         var steps = 0
         while cursor >= range.lowerBound && steps < 14 {
             if let found = unit(endingAt: cursor + 1, units) {
+                // A modifier, not the subject: "The US firm agreed to pay": the word after the
+                // entity is a noun (not an auxiliary, adverb or verb form).
+                let after = found.tokens.upperBound
+                if after < start, tokens[after].isLowercaseWord, !Self.auxiliaries.contains(hash: tokens[after].lowerHash) {
+                    let word = tokens[after].lower
+                    if !(word.hasSuffix("ly") || word.hasSuffix("ed") || word.hasSuffix("s") || word.hasSuffix("ing")) {
+                        cursor = found.tokens.lowerBound - 1
+                        steps += 1
+                        continue
+                    }
+                }
                 // Not the object of a preposition: "in eastern Russia", "of North Korea".
                 if found.tokens.lowerBound > range.lowerBound {
                     var before = found.tokens.lowerBound - 1
