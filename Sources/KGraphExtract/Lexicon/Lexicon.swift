@@ -36,7 +36,9 @@ public struct Lexicon: Sendable {
     private(set) var lowercaseFirstBytes: Set<UInt8> = []
     /// Token-joined phrase or phrase prefix → what it names, and whether a longer phrase
     /// continues it: one lookup per step of the longest match.
-    private(set) var phraseTable = WordHashTable<PhraseEntry>()
+    private(set) var phraseTable = WordHashTable<Int32>()
+    /// What `phraseTable` points at (kept apart so a lookup copies no array).
+    private(set) var phraseEntries: [PhraseEntry] = []
 
     struct PhraseEntry: Sendable {
         var hits: [Hit] = []
@@ -84,7 +86,7 @@ public struct Lexicon: Sendable {
 
     /// The hits of a phrase given as text ("Vladimir Putin"), if the lexicon names it.
     func hits(for text: String) -> [Hit] {
-        phraseTable[WordHash.of(words: Tokenizer.words(of: text))]?.hits ?? []
+        phraseTable[WordHash.of(words: Tokenizer.words(of: text))].map { phraseEntries[Int($0)].hits } ?? []
     }
 
     /// The phrase key for `text`: its tokens joined by single spaces.
@@ -95,6 +97,13 @@ public struct Lexicon: Sendable {
     public mutating func rebuildIndexes() {
         phrases = [:]
         phraseTable = WordHashTable(capacity: entries.count * 3)
+        phraseEntries = []
+        func entryIndex(_ hash: UInt64) -> Int {
+            if let index = phraseTable[hash] { return Int(index) }
+            phraseEntries.append(PhraseEntry())
+            phraseTable[hash] = Int32(phraseEntries.count - 1)
+            return phraseEntries.count - 1
+        }
         lowercaseFirstBytes = []
         nameParts = [:]
         rolesByHolder = [:]
@@ -111,14 +120,10 @@ public struct Lexicon: Sendable {
             if let byte = first.utf8.first, byte >= 0x61 && byte <= 0x7A || byte >= 0x80 { lowercaseFirstBytes.insert(byte) }
             var prefix = WordHash.of(first)
             for word in words.dropFirst() {
-                var entry = phraseTable[prefix] ?? PhraseEntry()
-                entry.continues = true
-                phraseTable[prefix] = entry
+                phraseEntries[entryIndex(prefix)].continues = true
                 prefix = WordHash.join(prefix, word)
             }
-            var entry = phraseTable[prefix] ?? PhraseEntry()
-            entry.hits.append(hit)
-            phraseTable[prefix] = entry
+            phraseEntries[entryIndex(prefix)].hits.append(hit)
         }
         for (index, entry) in entries.enumerated() {
             add(entry.name, index, .name)

@@ -197,11 +197,11 @@ private struct State {
         while index < range.upperBound {
             guard tokens[index].kind == .word,
                   !tokens[index].isLowercaseWord || lexicon.lowercaseFirstBytes.contains(tokens[index].text.utf8.first ?? 0),
-                  var entry = lexicon.phraseTable[tokens[index].hash]
+                  var entry = lexicon.phraseTable[tokens[index].hash].map(Int.init)
             else { index += 1; continue }
             // "Bank of England": an organisation head with "of" takes the name that follows.
-            if entry.hits.isEmpty, Vocabulary.organizationHeadsWithOf.contains(hash: tokens[index].hash), index + 2 < range.upperBound,
-               tokens[index + 1].text == "of", tokens[index + 2].isCapitalized, entry.hits.isEmpty
+            if lexicon.phraseEntries[entry].hits.isEmpty, Vocabulary.organizationHeadsWithOf.contains(hash: tokens[index].hash),
+               index + 2 < range.upperBound, tokens[index + 1].text == "of", tokens[index + 2].isCapitalized
             {
                 index += 1
                 continue
@@ -212,11 +212,11 @@ private struct State {
             var best: (length: Int, hits: [Lexicon.Hit])?
             var length = 1
             while true {
-                if !entry.hits.isEmpty { best = (length, entry.hits) }
-                guard entry.continues, index + length < range.upperBound else { break }
+                if !lexicon.phraseEntries[entry].hits.isEmpty { best = (length, lexicon.phraseEntries[entry].hits) }
+                guard lexicon.phraseEntries[entry].continues, index + length < range.upperBound else { break }
                 key = WordHash.join(key, tokens[index + length].text)
                 guard let next = lexicon.phraseTable[key] else { break }
-                entry = next
+                entry = Int(next)
                 length += 1
             }
             if let (length, hits) = best, let hit = self.best(hits), accept(hit, at: index..<index + length, in: range) {
@@ -358,11 +358,12 @@ private struct State {
             return
         }
         // An organisation keeps its whole name, titles included: "Defense Ministry", "Supreme Tribunal".
-        let runWords = (start..<end).filter { tokens[$0].kind == .word }.map { tokens[$0].text }
-        if runWords.count >= 2, runWords.contains(where: { Vocabulary.organizationHeads.contains($0) })
-            || (runWords.count > 2 && Vocabulary.organizationHeadsWithOf.contains(runWords[0]) && runWords[1] == "of")
+        let runWords = (start..<end).filter { tokens[$0].kind == .word }
+        if runWords.count >= 2, runWords.contains(where: { Vocabulary.organizationHeads.contains(hash: tokens[$0].hash) })
+            || (runWords.count > 2 && Vocabulary.organizationHeadsWithOf.contains(hash: tokens[runWords[0]].hash)
+                && tokens[runWords[1]].text == "of")
         {
-            if Vocabulary.functionWords.contains(runWords[0]) { start += 1 }
+            if Vocabulary.functionWords.contains(hash: tokens[runWords[0]].hash) { start += 1 }
             addMention(start..<end, sentence: sentence, entity: entity(named: analyzed.text(of: start..<end), kind: .organization), form: .name)
             return
         }
@@ -401,14 +402,17 @@ private struct State {
             end -= 1
         }
         guard start < end else { return }
-        let words = (start..<end).filter { tokens[$0].kind == .word }.map { tokens[$0].text }
-        guard let first = words.first, let last = words.last else { return }
-        if words.count == 1 && (Vocabulary.months.contains(first) || Vocabulary.weekdays.contains(first)
-            || Vocabulary.functionWords.contains(first) || first.utf8.count < 2) { return }
+        let wordIndices = (start..<end).filter { tokens[$0].kind == .word }
+        guard let firstIndex = wordIndices.first, let lastIndex = wordIndices.last else { return }
+        let first = tokens[firstIndex].text, last = tokens[lastIndex].text
+        let firstHash = tokens[firstIndex].hash, lastHash = tokens[lastIndex].hash
+        let words = wordIndices.map { tokens[$0].text }
+        if words.count == 1 && (Vocabulary.months.contains(hash: firstHash) || Vocabulary.weekdays.contains(hash: firstHash)
+            || Vocabulary.functionWords.contains(hash: firstHash) || first.utf8.count < 2) { return }
         // "Tory MPs", "NGOs": the plural of an acronym is a group of people, not a name.
         if words.count == 1, first.hasSuffix("s"), first.utf8.count > 2,
            first.dropLast().allSatisfy({ $0.isUppercase }) { return }
-        if words.allSatisfy({ Vocabulary.personTitles.contains($0) || Vocabulary.functionWords.contains($0) }) { return }
+        if wordIndices.allSatisfy({ Vocabulary.personTitles.contains(hash: tokens[$0].hash) || Vocabulary.functionWords.contains(hash: tokens[$0].hash) }) { return }
         if start > sentenceStart, tokens[start - 1].kind == .word, Vocabulary.personTitles.contains(hash: tokens[start - 1].hash),
            tokens[start - 1].isCapitalized { hasPersonTitle = true }
         if start > sentenceStart + 1, tokens[start - 1].is("."), Vocabulary.personTitles.contains(hash: tokens[start - 2].hash) {
@@ -428,21 +432,21 @@ private struct State {
                 addMention(start..<end, sentence: sentence, entity: person, form: .alias)
                 return
             }
-            if isAllCaps && !isSentenceInitial && first.utf8.count <= 6 && !Self.notAcronyms.contains(first)
-                && !Vocabulary.personTitles.contains(first) && !first.contains(where: { $0.isNumber })
+            if isAllCaps && !isSentenceInitial && first.utf8.count <= 6 && !Self.notAcronyms.contains(hash: firstHash)
+                && !Vocabulary.personTitles.contains(hash: firstHash) && !first.contains(where: { $0.isNumber })
             {
                 // An unknown acronym is almost always an organisation: "AFP", "CNE", "RUC".
                 addMention(start..<end, sentence: sentence, entity: entity(named: first, kind: .organization), form: .name)
                 return
             }
             if isSentenceInitial && !hasPersonTitle { return }
-            if (hasPersonTitle || (!isAllCaps && !afterPreposition && lexicon.namePartSet.contains(first))) && !isCommonWord(first) {
+            if (hasPersonTitle || (!isAllCaps && !afterPreposition && lexicon.namePartSet.contains(hash: firstHash))) && !isCommonWord(first) {
                 // A title, or the surname of several known people: a person, not yet which one.
                 addMention(start..<end, sentence: sentence, entity: entity(named: first, kind: .person), form: .name)
                 return
             }
             if start > sentenceStart, ["in", "near"].contains(tokens[start - 1].text), !isAllCaps,
-               !Vocabulary.placeHeads.contains(first), !Vocabulary.organizationHeads.contains(first)
+               !Vocabulary.placeHeads.contains(hash: firstHash), !Vocabulary.organizationHeads.contains(hash: firstHash)
             {
                 addMention(start..<end, sentence: sentence, entity: entity(named: first, kind: .place), form: .name)
             }
@@ -455,18 +459,21 @@ private struct State {
         if let nameStart, nameStart < start {
             start = nameStart
         }
-        if Vocabulary.placeHeads.contains(last) || Vocabulary.placeStarts.contains(first) {
+        if Vocabulary.placeHeads.contains(hash: lastHash) || Vocabulary.placeStarts.contains(hash: firstHash) {
             kind = .place
-        } else if Vocabulary.eventHeads.contains(last) {
+        } else if Vocabulary.eventHeads.contains(hash: lastHash) {
             return
-        } else if hasPersonTitle || Vocabulary.firstNames.contains(first) || lexicon.firstNames.contains(first)
+        } else if hasPersonTitle || Vocabulary.firstNames.contains(hash: firstHash) || lexicon.firstNames.contains(first)
             || followsRoleApposition(start, sentenceStart: sentenceStart)
-            || (next.map { Vocabulary.speechVerbs.contains($0.text) } ?? false && words.count <= 4)
+            || (next.map { Vocabulary.speechVerbs.contains(hash: $0.hash) } ?? false && words.count <= 4)
             || (next?.is(",") == true && afterNext.map { ["who", "whose"].contains($0.text) || $0.kind == .number } ?? false)
         {
             kind = .person
         } else if !isAllCaps && !isSentenceInitial && words.count <= 3
-            && !words.contains(where: { lexicon.phraseTable[WordHash.of($0)]?.hits.isEmpty == false || Vocabulary.personTitles.contains($0) })
+            && !wordIndices.contains(where: { index in
+                lexicon.phraseTable[tokens[index].hash].map { !lexicon.phraseEntries[Int($0)].hits.isEmpty } == true
+                    || Vocabulary.personTitles.contains(hash: tokens[index].hash)
+            })
             && !words.contains(where: { isCommonWord($0) })
         {
             // Two or three capitalised words mid-sentence that name no organisation or
@@ -476,7 +483,7 @@ private struct State {
         // "South East Asian countries": an adjective of origin before a noun, not a name.
         if kind == .person, let following = next, following.isLowercaseWord,
            ["ian", "ean", "ese", "ish", "ic", "an"].contains(where: { last.hasSuffix($0) }), !hasPersonTitle,
-           !Vocabulary.speechVerbs.contains(following.text), !lexicon.firstNames.contains(first) {
+           !Vocabulary.speechVerbs.contains(hash: following.hash), !lexicon.firstNames.contains(first) {
             return
         }
         guard let kind else { return }
