@@ -151,7 +151,6 @@ private struct Run {
         let units = units(in: sentence)
         guard !units.isEmpty else { return }
         var index = range.lowerBound
-        var usedTriggers = Set<Int>()
         while index < range.upperBound {
             guard tokens[index].kind == .word, let candidates = extractor.patterns.byFirstWordHash[tokens[index].lowerHash] else { index += 1; continue }
             var fired = false
@@ -172,7 +171,6 @@ private struct Run {
                 }
                 if let found = apply(pattern, trigger: trigger, sentence: sentence, units: units) {
                     relations.append(contentsOf: found)
-                    usedTriggers.insert(index)
                     fired = true
                     index = trigger.upperBound
                     break
