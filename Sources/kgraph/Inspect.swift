@@ -99,7 +99,7 @@ struct GraphInspection {
     }
 
     func summaryJSON(top: Int) -> String {
-        var object = JSONObject()
+        var object = JSONText.Object()
         object["entities"] = .int(graph.entities.count)
         object["relations"] = .int(graph.relations.count)
         object["kinds"] = .array(countKinds().map { .array([.string($0.0), .int($0.1)]) })
@@ -147,39 +147,39 @@ struct GraphInspection {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    func relationJSON(_ relation: Relation) -> JSONValue {
-        var object = JSONObject()
+    func relationJSON(_ relation: Relation) -> JSONText {
+        var object = JSONText.Object()
         object["source"] = .string(relation.source.rawValue)
         object["relation"] = .string(relation.type.rawValue)
         object["target"] = .string(relation.target.rawValue)
         object["weight"] = .int(relation.weight)
         object["articles"] = .int(relation.articleCount)
-        object["first_date"] = relation.firstDate.map(JSONValue.string) ?? .null
-        object["last_date"] = relation.lastDate.map(JSONValue.string) ?? .null
+        object["first_date"] = relation.firstDate.map(JSONText.string) ?? .null
+        object["last_date"] = relation.lastDate.map(JSONText.string) ?? .null
         object["hedged_share"] = .double(relation.hedgedShare)
         object["negated"] = .bool(relation.isNegated)
         object["evidence"] = .array(relation.sortedEvidence.map { evidence in
-            var item = JSONObject()
+            var item = JSONText.Object()
             item["article"] = .string(evidence.article)
-            item["date"] = evidence.date.map(JSONValue.string) ?? .null
+            item["date"] = evidence.date.map(JSONText.string) ?? .null
             item["sentence"] = .string(evidence.sentence)
             item["trigger"] = .string(evidence.trigger)
             item["hedged"] = .bool(evidence.hedged)
             item["negated"] = .bool(evidence.negated)
             item["intended"] = .bool(evidence.intended)
-            item["claimant"] = evidence.claimant.map(JSONValue.string) ?? .null
-            item["object"] = evidence.object.map(JSONValue.string) ?? .null
+            item["claimant"] = evidence.claimant.map(JSONText.string) ?? .null
+            item["object"] = evidence.object.map(JSONText.string) ?? .null
             return .object(item)
         })
         return .object(object)
     }
 
     func entityJSON(_ entity: Entity) -> String {
-        var object = JSONObject()
+        var object = JSONText.Object()
         object["id"] = .string(entity.id.rawValue)
         object["name"] = .string(entity.name)
         object["kind"] = .string(entity.kind.rawValue)
-        object["aliases"] = .array(entity.sortedAliases.map(JSONValue.string))
+        object["aliases"] = .array(entity.sortedAliases.map(JSONText.string))
         object["mentions"] = .int(entity.mentions)
         object["articles"] = .int(entity.articleCount)
         object["relations"] = .array(relations(of: entity).map(relationJSON))
@@ -196,7 +196,7 @@ struct GraphInspection {
     }
 
     func pathJSON(from start: Entity, steps: [Relation]) -> String {
-        var object = JSONObject()
+        var object = JSONText.Object()
         object["from"] = .string(start.id.rawValue)
         object["steps"] = .array(steps.map(relationJSON))
         return object.serialized + "\n"

@@ -355,7 +355,10 @@ private struct Run {
                 // A modifier, not the subject: "The US firm agreed to pay": the word after the
                 // entity is a noun (not an auxiliary, adverb or verb form).
                 let after = found.tokens.upperBound
-                if after < start, tokens[after].isLowercaseWord, !Self.auxiliaries.contains(hash: tokens[after].lowerHash) {
+                if after < start, tokens[after].isLowercaseWord, !Self.auxiliaries.contains(hash: tokens[after].lowerHash),
+                   !Self.prepositions.contains(hash: tokens[after].lowerHash), !Self.determiners.contains(hash: tokens[after].lowerHash),
+                   !Self.relativePronouns.contains(hash: tokens[after].lowerHash), !Self.complementizers.contains(hash: tokens[after].lowerHash),
+                   !Self.clauseOpeners.contains(hash: tokens[after].lowerHash) {
                     let word = tokens[after].lower
                     if !(word.hasSuffix("ly") || word.hasSuffix("ed") || word.hasSuffix("s") || word.hasSuffix("ing")) {
                         cursor = found.tokens.lowerBound - 1
