@@ -46,3 +46,39 @@ struct RelationPatternTests {
         #expect(facts("North Korea sent artillery shells to Moscow.") == ["North Korea supplies Russia"])
     }
 }
+
+/// "Putin", "Vladimir Putin", "the Russian president"; "Mr Blair", "Tony Blair", "the prime minister".
+@Suite("References to one person")
+struct PersonReferenceTests {
+    static let extractor: Extractor = try! Extractor.standard()
+
+    func mentions(_ text: String, date: String?) -> [(text: String, entity: String)] {
+        let found = Self.extractor.extract(Article(id: "t", text: text, date: date))
+        return found.mentions.filter { $0.kind == .person }.map { ($0.text, $0.entity.rawValue) }
+    }
+
+    @Test func aBritishArticleOf2005() {
+        let text = """
+            Tony Blair faced MPs in London. Mr Blair said the UK would act. Britain's opposition \
+            doubted it, and the prime minister answered in the Commons.
+            """
+        let found = mentions(text, date: "2005-03-01")
+        #expect(found.filter { $0.entity == "person:tony-blair" }.map(\.text) == ["Tony Blair", "Blair", "prime minister"],
+                "\(found)")
+    }
+
+    @Test func aRussianPresidentOf2024() {
+        let text = """
+            Russia hosted the talks. The Russian president met Kim Jong Un, and Putin later said \
+            that President Vladimir V. Putin would visit. Later the president spoke again.
+            """
+        let found = mentions(text, date: "2024-02-07")
+        let putin = found.filter { $0.entity == "person:vladimir-putin" }.map(\.text)
+        #expect(putin == ["Russian president", "Putin", "Vladimir V. Putin", "president"], "\(found)")
+    }
+
+    @Test func undatedArticlesDoNotGuessTheOfficeHolder() {
+        let found = mentions("Britain's economy grew, the prime minister said.", date: nil)
+        #expect(found.isEmpty, "\(found)")
+    }
+}

@@ -567,6 +567,7 @@ private struct State {
             }
             index += 1
         }
+        matchBareRoles(in: range, sentence: sentence)
         // Roles after a country, demonym or organisation mention.
         // Mentions are appended sentence by sentence, so this sentence's are at the end.
         var first = result.mentions.count
@@ -609,6 +610,54 @@ private struct State {
                 }
             }
         }
+    }
+
+    /// Titles that name one office holder when an article says "the prime minister".
+    static let bareTitles: Set<String> = [
+        "president", "prime minister", "premier", "chancellor", "foreign minister", "foreign secretary",
+        "king", "queen", "supreme leader", "secretary-general", "secretary general",
+    ]
+
+    /// "the prime minister" with no country named: the holder of that office, on the
+    /// article's date, in the country the article has named most so far ("the president
+    /// of France" names its country). Dated articles only: the office changes hands.
+    mutating func matchBareRoles(in range: Range<Int>, sentence: Int) {
+        guard date != nil else { return }
+        var index = range.lowerBound
+        while index + 1 < range.upperBound {
+            defer { index += 1 }
+            guard tokens[index].lower == "the", !covered[index + 1],
+                  Vocabulary.roleFirstWords.contains(hash: tokens[index + 1].lowerHash),
+                  let role = roleNoun(at: index + 1, limit: range.upperBound), role.start == index + 1,
+                  Self.bareTitles.contains(role.title)
+            else { continue }
+            var holder: Int?
+            if role.end + 1 < range.upperBound, tokens[role.end].lower == "of" {
+                holder = result.mentions.last { $0.tokens.lowerBound == role.end + 1 }?.entity
+                    ?? result.mentions.last { $0.tokens.lowerBound == role.end + 2 && tokens[role.end + 1].lower == "the" }?.entity
+                guard holder != nil else { continue }
+            } else if role.end < range.upperBound, tokens[role.end].isCapitalized {
+                continue  // "the president Vladimir Putin": the name follows
+            } else {
+                holder = dominantCountry()
+            }
+            guard let holder, let entry = result.entities[holder].lexiconEntry else { continue }
+            let people = lexicon.holders(of: role.title, in: lexicon.entries[entry].name, on: date)
+            guard people.count == 1, let person = people.first else { continue }
+            addMention(role.start..<role.end, sentence: sentence, entity: entity(forLexicon: person), form: .nominal)
+        }
+    }
+
+    /// The country this article has named most so far, if one leads.
+    func dominantCountry() -> Int? {
+        var counts: [Int: Int] = [:]
+        for mention in result.mentions where result.entities[mention.entity].kind == .country {
+            counts[mention.entity, default: 0] += 1
+        }
+        let ranked = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+        guard let top = ranked.first else { return nil }
+        if ranked.count > 1 && ranked[1].value == top.value { return nil }
+        return top.key
     }
 
     /// A role noun starting at `start`, allowing up to two adjectives before it.
