@@ -46,6 +46,9 @@ public struct Lexicon: Sendable {
     }
     /// A person's last name (and other name parts) → people.
     private(set) var nameParts: [String: [Int]] = [:]
+    /// For each person entry, the hashes of the parts of its canonical name that refer to it
+    /// alone (`Recognizer.referenceParts`), worked out once.
+    private(set) var referencePartHashes: [Int: [UInt64]] = [:]
     /// The keys of `nameParts`, for a quick check by token hash.
     private(set) var namePartSet = WordSet([String]())
     /// Country or organisation name → (person, role) pairs.
@@ -96,6 +99,7 @@ public struct Lexicon: Sendable {
 
     public mutating func rebuildIndexes() {
         phrases = [:]
+        referencePartHashes = [:]
         phraseTable = WordHashTable(capacity: entries.count * 3)
         phraseEntries = []
         func entryIndex(_ hash: UInt64) -> Int {
@@ -133,6 +137,7 @@ public struct Lexicon: Sendable {
             if entry.kind == .country || entry.kind == .organization { countryNames.insert(entry.name) }
             if let capital = entry.capital, !capital.isEmpty { capitalOf[capital] = entry.name }
             if entry.kind == .person {
+                referencePartHashes[index] = Recognizer.referenceParts(of: entry.name).map(WordHash.of)
                 for name in [entry.name] + entry.aliases {
                     for part in Recognizer.referenceParts(of: name) where nameParts[part]?.contains(index) != true {
                         nameParts[part, default: []].append(index)

@@ -151,7 +151,9 @@ private struct State {
         result.entities.append(entity)
         entityByID[entity.id] = index
         if entity.kind == .person {
-            for part in Recognizer.referenceParts(of: entity.name) { personParts[WordHash.of(part), default: []].insert(index) }
+            let parts = entity.lexiconEntry.flatMap { lexicon.referencePartHashes[$0] }
+                ?? Recognizer.referenceParts(of: entity.name).map(WordHash.of)
+            for part in parts { personParts[part, default: []].insert(index) }
         }
         if entity.kind == .country {
             for compass in ["North", "South", "East", "West"] where entity.name.hasPrefix(compass + " ") {
@@ -184,7 +186,7 @@ private struct State {
     func isTitleCased(_ range: Range<Int>) -> Bool {
         var words = 0
         var capitalized = 0
-        for index in range where tokens[index].kind == .word && tokens[index].text.utf8.count > 3 {
+        for index in range where tokens[index].kind == .word && tokens[index].byteEnd - tokens[index].byteStart > 3 {
             words += 1
             if tokens[index].isCapitalized { capitalized += 1 }
         }
@@ -428,7 +430,7 @@ private struct State {
                 addMention(nameStart..<end, sentence: sentence, entity: entity(named: analyzed.text(of: nameStart..<end), kind: .person), form: .name)
                 return
             }
-            if let person = resolvePart(first) {
+            if let person = resolvePart(first, hash: firstHash) {
                 addMention(start..<end, sentence: sentence, entity: person, form: .alias)
                 return
             }
@@ -488,7 +490,7 @@ private struct State {
         }
         guard let kind else { return }
         let name = analyzed.text(of: start..<end)
-        if kind == .person, let person = resolvePart(last), words.count == 2, hasPersonTitle {
+        if kind == .person, let person = resolvePart(last, hash: lastHash), words.count == 2, hasPersonTitle {
             addMention(start..<end, sentence: sentence, entity: person, form: .alias)
             return
         }
@@ -506,8 +508,9 @@ private struct State {
 
     /// A surname or given name that refers to one person: named earlier in the
     /// article, or a lexicon person holding a role on the article's date.
-    mutating func resolvePart(_ word: String) -> Int? {
-        if let people = personParts[WordHash.of(word)] {
+    mutating func resolvePart(_ word: String, hash: UInt64? = nil) -> Int? {
+        let hash = hash ?? WordHash.of(word)
+        if let people = personParts[hash] {
             if people.count == 1 { return people.first }
             // "Tony Blair" and "Cherie Blair" in one article: "Mr Blair" is the one the lexicon
             // knows in office, else nobody.
@@ -516,7 +519,7 @@ private struct State {
             }
             return prominent.count == 1 ? prominent.first : nil
         }
-        guard lexicon.namePartSet.contains(word), let candidates = lexicon.nameParts[word] else { return nil }
+        guard lexicon.namePartSet.contains(hash: hash), let candidates = lexicon.nameParts[word] else { return nil }
         // Dated articles: who held a role then. Undated: the one known for more than a mention.
         let active = date != nil ? candidates.filter { !lexicon.roles(of: $0, on: date).isEmpty } : candidates
         var pool = active.count > 1 ? active.filter(isProminent) : active
@@ -612,6 +615,8 @@ private struct State {
         }
     }
 
+    static let theHash = WordHash.of("the")
+
     /// Titles that name one office holder when an article says "the prime minister".
     static let bareTitles: Set<String> = [
         "president", "prime minister", "premier", "chancellor", "foreign minister", "foreign secretary",
@@ -626,7 +631,7 @@ private struct State {
         var index = range.lowerBound
         while index + 1 < range.upperBound {
             defer { index += 1 }
-            guard tokens[index].lower == "the", !covered[index + 1],
+            guard tokens[index].lowerHash == Self.theHash, !covered[index + 1],
                   Vocabulary.roleFirstWords.contains(hash: tokens[index + 1].lowerHash),
                   let role = roleNoun(at: index + 1, limit: range.upperBound), role.start == index + 1,
                   Self.bareTitles.contains(role.title)
