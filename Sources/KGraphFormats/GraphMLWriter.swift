@@ -78,7 +78,7 @@ public struct GraphMLWriter: Sendable {
         var rank: [EntityID: Int] = [:]
         rank.reserveCapacity(entities.count)
         for (index, entity) in entities.enumerated() { rank[entity.id] = index }
-        let relations = Self.sortedRelations(of: graph, rank: rank)
+        let (relations, endpoints) = Self.sortedRelations(of: graph, rank: rank)
         let nodeAttributes = Self.attributeKeys(
             names: entities.lazy.flatMap(\.attributes.keys), prefix: GraphMLSchema.nodeAttributePrefix,
             reserved: GraphMLSchema.reservedNodeNames)
@@ -118,14 +118,14 @@ public struct GraphMLWriter: Sendable {
             try writer.endElement()
         }
 
-        for (index, full) in relations.enumerated() {
-            let relation = full.cappingEvidence(maxEvidence)
+        for index in relations.indices {
+            let relation = relations[index].cappingEvidence(maxEvidence)
             let mentions = relation.sortedMentions
             let summary = Summary(mentions)
             try writer.startElement("edge")
             try writer.attribute("id", "e\(index)")
-            try writer.attribute("source", "n\(rank[relation.source]!)")
-            try writer.attribute("target", "n\(rank[relation.target]!)")
+            try writer.attribute("source", "n\(endpoints[index].source)")
+            try writer.attribute("target", "n\(endpoints[index].target)")
             try data(GraphMLSchema.edgeLabel, relation.type.rawValue, writer)
             try data(GraphMLSchema.edgeRelation, relation.type.rawValue, writer)
             try data(GraphMLSchema.edgeWeight, String(mentions.count), writer)
@@ -154,7 +154,9 @@ public struct GraphMLWriter: Sendable {
     /// Ranking the entities, types and tags once and sorting tuples of
     /// integers gives the same order as comparing `RelationKey`s, whose
     /// string comparisons dominate the time of a large export.
-    private static func sortedRelations(of graph: KnowledgeGraph, rank: [EntityID: Int]) -> [Relation] {
+    private static func sortedRelations(
+        of graph: KnowledgeGraph, rank: [EntityID: Int]
+    ) -> (relations: [Relation], endpoints: [(source: Int, target: Int)]) {
         let types = Set(graph.relations.keys.map(\.type)).sorted()
         let typeRank = Dictionary(uniqueKeysWithValues: types.enumerated().map { ($1, $0) })
         let tags = Set(graph.relations.keys.map(\.tag)).sorted()
@@ -165,7 +167,9 @@ public struct GraphMLWriter: Sendable {
             return (rank[key.source]!, typeRank[key.type]!, rank[key.target]!, tagRank[key.tag]!, index)
         }
         order.sort { $0 < $1 }
-        return order.map { relations[$0.4] }
+        // The node numbers of each edge's ends come with the order, so the writer does not
+        // look the ids up again.
+        return (order.map { relations[$0.4] }, order.map { ($0.0, $0.2) })
     }
 
     /// Free attribute names in order, each with its key.
