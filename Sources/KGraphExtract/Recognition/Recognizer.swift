@@ -274,6 +274,17 @@ private struct State {
         }
         if match.upperBound < sentence.upperBound {
             let next = tokens[match.upperBound]
+            // "deputy leader Aden Ridgeway": a one-word place between a role or title and a
+            // capitalised word is the first name of someone the lexicon does not know.
+            let previousHash = match.lowerBound > sentence.lowerBound ? tokens[match.lowerBound - 1].lowerHash : 0
+            let afterRole = Vocabulary.roleFirstWords.contains(hash: previousHash)
+                || (match.lowerBound > sentence.lowerBound && Vocabulary.personTitles.contains(hash: tokens[match.lowerBound - 1].hash))
+            if kind == .place, match.count == 1, afterRole, next.isCapitalized,
+               !next.isAllCaps, next.kind == .word, !covered[match.upperBound],
+               lexicon.phraseTable[next.hash] == nil, !Vocabulary.placeHeads.contains(hash: next.hash),
+               !Vocabulary.organizationHeads.contains(hash: next.hash) {
+                return false
+            }
             if next.isCapitalized && Vocabulary.organizationHeads.contains(next.text) && next.text != "Government" {
                 return false
             }
@@ -490,7 +501,9 @@ private struct State {
         }
         guard let kind else { return }
         let name = analyzed.text(of: start..<end)
-        if kind == .person, let person = resolvePart(last, hash: lastHash), words.count == 2, hasPersonTitle {
+        // "Senator Andrew Murray" is Andrew Murray, not a namesake the lexicon knows as "Murray".
+        if kind == .person, let person = resolvePart(last, hash: lastHash), words.count == 2, hasPersonTitle,
+           result.entities[person].name.split(separator: " ").contains(Substring(first)) {
             addMention(start..<end, sentence: sentence, entity: person, form: .alias)
             return
         }

@@ -84,6 +84,7 @@ private struct Run {
         "pledge", "promise", "commitment", "notice", "evidence", "testimony", "account", "explanation", "update",
         "reassurance", "indication", "indications", "signal", "signals", "impression", "way", "lead", "thought", "attention",
         "credit", "blessing", "welcome", "thanks", "praise", "verdict", "view", "views", "statement", "figures", "vote", "votes",
+        "message", "messages", "letter", "letters", "note", "reply", "speeches", "talk", "lecture", "signal", "address",
     ]
     static let clauseBreaks: WordSet = [";", ":", "\u{2014}", "\u{2013}", "(", ")"]
     static let relativePronouns: WordSet = ["which", "who", "that", "whom"]
@@ -252,7 +253,12 @@ private struct Run {
             targets = Array(sources.dropFirst())
             sources = [sources[0]]
         }
-        if pattern.isReversed && !passive { swap(&sources, &targets) }
+        // "Eriador received money from Osgiliath" turns round; the passive of a receiving verb
+        // ("it had been received by their correspondent") says nothing about who gave.
+        if pattern.isReversed {
+            if passive { return nil }
+            swap(&sources, &targets)
+        }
         var implicitTarget = false
         if targets.isEmpty, let inherited = inheritedTarget(type: pattern.relation, sources: sources, sentence: sentence) {
             targets = [inherited]
