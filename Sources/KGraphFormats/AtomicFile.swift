@@ -5,7 +5,7 @@ import Foundation
 /// `rename(2)` within one file system replaces the destination atomically,
 /// so a reader sees either the old file or the complete new one, and a
 /// failed export never truncates what was there before.
-enum AtomicFile {
+public enum AtomicFile {
     /// Runs `body` on a temporary path beside `path`, then renames the result to `path`.
     ///
     /// - Parameters:
@@ -13,7 +13,7 @@ enum AtomicFile {
     ///   - body: writes the complete file at the path it is given.
     /// - Throws: whatever `body` throws (the temporary file is removed), or
     ///   `ExportError` when the rename fails.
-    static func write(to path: String, _ body: (String) throws -> Void) throws {
+    public static func write(to path: String, _ body: (String) throws -> Void) throws {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         let temporary = folder + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
@@ -27,6 +27,19 @@ enum AtomicFile {
             let code = errno
             unlink(temporary)
             throw ExportError(file: path, message: "cannot move the finished file into place: \(String(cString: strerror(code)))")
+        }
+    }
+}
+
+extension AtomicFile {
+    /// Writes `data` to `path` through a temporary file beside it.
+    ///
+    /// - Throws: `ExportError` naming `path` (never the temporary file).
+    public static func write(_ data: Data, to path: String) throws {
+        try write(to: path) { temporary in
+            guard FileManager.default.createFile(atPath: temporary, contents: data) else {
+                throw ExportError(file: path, message: "cannot write here (permission denied or disk full)")
+            }
         }
     }
 }

@@ -1,29 +1,6 @@
 import Foundation
 import KGraph
 
-/// A DOT file that kgraph cannot read: a syntax error, or kgraph data that does not decode.
-///
-/// Says which file, where, and what was wrong:
-/// `graph.dot:12:7: expected '=' after the attribute name "color"`.
-public struct DOTError: Error, CustomStringConvertible, Sendable, Equatable {
-    public var file: String
-    /// 1-based; 0 when the error is about the whole file (it cannot be read).
-    public var line: Int
-    /// 1-based, in Unicode scalars.
-    public var column: Int
-    public var message: String
-
-    public init(file: String, line: Int, column: Int, message: String) {
-        self.file = file
-        self.line = line
-        self.column = column
-        self.message = message
-    }
-
-    /// `file:line:column: message`, or `file: message` for the whole file.
-    public var description: String { line > 0 ? "\(file):\(line):\(column): \(message)" : "\(file): \(message)" }
-}
-
 /// Reads Graphviz DOT into a `KnowledgeGraph`: kgraph's own files losslessly,
 /// and any other DOT that Graphviz accepts.
 ///

@@ -1,21 +1,12 @@
 import Foundation
+import KGraphFormats
 
 /// Writes a file so that readers see the old file or the new one, never half of one.
 enum AtomicWrite {
-    /// Writes to a temporary file beside `path`, then renames it into place.
+    /// Checks `path` first, then writes it atomically (`AtomicFile`).
     static func write(_ data: Data, to path: String) throws {
         try checkWritable(path)
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).kgraph-\(ProcessInfo.processInfo.processIdentifier).tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
-            throw CLIError("\(path): cannot write here (permission denied or disk full)")
-        }
-        if rename(temporary.path, url.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw CLIError("\(path): cannot replace the file: \(reason)")
-        }
+        try AtomicFile.write(data, to: path)
     }
 
     /// Checks, before any work is done, that `path` can be written: its folder

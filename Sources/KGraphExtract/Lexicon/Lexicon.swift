@@ -29,8 +29,6 @@ public struct Lexicon: Sendable {
 
     public private(set) var entries: [LexiconEntry] = []
     private var indexByID: [EntityID: Int] = [:]
-    /// Token-joined phrase → entries it names.
-    private(set) var phrases: [String: [Hit]] = [:]
     /// First bytes of phrases that start with a lower-case word ("the Commons", "al-Qaeda"):
     /// other lower-case words are skipped without a lookup.
     private(set) var lowercaseFirstBytes: Set<UInt8> = []
@@ -92,13 +90,8 @@ public struct Lexicon: Sendable {
         phraseTable[WordHash.of(words: Tokenizer.words(of: text))].map { phraseEntries[Int($0)].hits } ?? []
     }
 
-    /// The phrase key for `text`: its tokens joined by single spaces.
-    static func key(_ text: String) -> String {
-        Tokenizer.words(of: text).joined(separator: " ")
-    }
 
     public mutating func rebuildIndexes() {
-        phrases = [:]
         referencePartHashes = [:]
         phraseTable = WordHashTable(capacity: entries.count * 3)
         phraseEntries = []
@@ -117,17 +110,15 @@ public struct Lexicon: Sendable {
         func add(_ surface: String, _ entry: Int, _ form: MentionForm) {
             let words = Tokenizer.words(of: surface)
             guard let first = words.first else { return }
-            let key = words.joined(separator: " ")
             let hit = Hit(entry: entry, form: form)
-            if phrases[key]?.contains(hit) == true { return }
-            phrases[key, default: []].append(hit)
             if let byte = first.utf8.first, byte >= 0x61 && byte <= 0x7A || byte >= 0x80 { lowercaseFirstBytes.insert(byte) }
             var prefix = WordHash.of(first)
             for word in words.dropFirst() {
                 phraseEntries[entryIndex(prefix)].continues = true
                 prefix = WordHash.join(prefix, word)
             }
-            phraseEntries[entryIndex(prefix)].hits.append(hit)
+            let index = entryIndex(prefix)
+            if !phraseEntries[index].hits.contains(hit) { phraseEntries[index].hits.append(hit) }
         }
         for (index, entry) in entries.enumerated() {
             add(entry.name, index, .name)
@@ -151,7 +142,7 @@ public struct Lexicon: Sendable {
         }
         namePartSet = WordSet(nameParts.keys)
         // Capitals are places; the countries file names them, so make sure they exist.
-        for (capital, _) in capitalOf where phrases[Lexicon.key(capital)] == nil {
+        for (capital, _) in capitalOf where hits(for: capital).isEmpty {
             let entry = LexiconEntry(name: capital, kind: .place)
             indexByID[entry.id] = entries.count
             entries.append(entry)

@@ -46,9 +46,7 @@ public struct PatternError: Error, CustomStringConvertible, Sendable {
 /// The relation patterns kgraph uses: the shipped file plus any `--patterns` files.
 public struct PatternSet: Sendable {
     public private(set) var patterns: [RelationPattern] = []
-    /// First trigger word → (pattern, trigger) pairs, longest trigger first.
-    private(set) var byFirstWord: [String: [(pattern: Int, words: [String])]] = [:]
-    /// `byFirstWord` by the word's hash, for the scan over every token.
+    /// First trigger word's hash → (pattern, trigger) pairs, longest trigger first.
     private(set) var byFirstWordHash = WordHashTable<[(pattern: Int, words: [String])]>()
 
     public init() {}
@@ -105,7 +103,7 @@ public struct PatternSet: Sendable {
     }
 
     private mutating func reindex() {
-        byFirstWord = [:]
+        var byFirstWord: [String: [(pattern: Int, words: [String])]] = [:]
         for (index, pattern) in patterns.enumerated() {
             for words in pattern.triggers {
                 byFirstWord[words[0], default: []].append((index, words))
